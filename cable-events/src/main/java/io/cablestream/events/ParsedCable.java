@@ -1,0 +1,106 @@
+package io.cablestream.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One cable as the parser read it: the event on {@link Topics#PARSED}. Field names are a public contract
+ * (see {@code parsed-cable.schema.json}); fields the parser could not find are absent, never guessed.
+ * New fields may be added; renaming or removing one raises {@link #SCHEMA_VERSION}.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"schemaVersion", "parserVersion", "cableId", "dtg", "classification", "caveats", "section",
+        "from", "to", "info", "tags", "subject", "references", "classifiedBy", "executiveOrder", "summary",
+        "comment", "paragraphs", "signers", "redactions", "header", "warnings", "ingestId", "contentSha256",
+        "receivedAt", "source", "rawText"})
+public record ParsedCable(
+        int schemaVersion,
+        String parserVersion,
+        String cableId,
+        Instant dtg,
+        String classification,
+        List<String> caveats,
+        Section section,
+        String from,
+        List<Recipient> to,
+        List<Recipient> info,
+        List<Tag> tags,
+        String subject,
+        List<Reference> references,
+        ClassifiedBy classifiedBy,
+        ExecutiveOrder executiveOrder,
+        String summary,
+        String comment,
+        List<Paragraph> paragraphs,
+        List<String> signers,
+        Integer redactions,
+        Header header,
+        List<Warning> warnings,
+        String ingestId,
+        String contentSha256,
+        Instant receivedAt,
+        String source,
+        String rawText) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The same cable with the facts of its ingestion, which the parser cannot know. */
+    public ParsedCable withIngest(String ingestId, String contentSha256, Instant receivedAt, String source,
+                                  String rawText) {
+        return new ParsedCable(schemaVersion, parserVersion, cableId, dtg, classification, caveats, section, from,
+                to, info, tags, subject, references, classifiedBy, executiveOrder, summary, comment, paragraphs,
+                signers, redactions, header, warnings, ingestId, contentSha256, receivedAt, source, rawText);
+    }
+
+    /** "Section 01 of 02" of the classification line. */
+    public record Section(int number, int of) {
+    }
+
+    /** An addressee: {@code RUEHC/SECSTATE WASHDC PRIORITY 6323}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Recipient(String routing, String name, String precedence, String serial) {
+    }
+
+    /** A TAGS token and what kind of tag it is. */
+    public record Tag(String code, TagKind kind) {
+    }
+
+    public enum TagKind { SUBJECT, COUNTRY, ORGANISATION, PROGRAM, PERSON }
+
+    /** A REF bullet: {@code label} "A", {@code cableId} when it cites a cable, {@code text} as written. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Reference(String label, String cableId, String text) {
+    }
+
+    /** {@code Classified By: name, title, Reasons 1.4 (b) and (d)}. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ClassifiedBy(String name, String title, List<String> reasons) {
+    }
+
+    /** {@code E.O. 12958: DECL: 04/07/2019}; {@code declassifyOn} is absent for N/A. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ExecutiveOrder(String order, LocalDate declassifyOn) {
+    }
+
+    /** A numbered paragraph with its marking, e.g. 2 / "SBU". */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Paragraph(int number, String marking, String text) {
+    }
+
+    /** The ACP-127 transmission header above the text. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Header(String transmissionId, String actionPrecedence, String infoPrecedence,
+                         List<String> routingIndicators, String station, String serial, Integer section,
+                         String julianTime, String securityLine) {
+    }
+
+    /** Something the parser noticed and could not read or had to repair. */
+    public record Warning(String code, String message) {
+    }
+}
