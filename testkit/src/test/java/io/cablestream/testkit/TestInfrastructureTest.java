@@ -1,0 +1,66 @@
+package io.cablestream.testkit;
+
+import io.cablestream.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestInfrastructureTest {
+
+    @Test
+    void brokerDeliversARecordAndHasThePipelineTopics() throws Exception {
+        KafkaBroker broker = KafkaBroker.shared();
+        try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>("testkit.check", "k".getBytes(), "hello".getBytes())).get();
+        }
+
+        var records = TopicReader.readUntil(broker.bootstrapServers(), "testkit.check", r -> !r.isEmpty(),
+                Duration.ofSeconds(20));
+
+        assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly("hello");
+        try (var admin = broker.admin()) {
+            var raw = admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW);
+            assertThat(raw.partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
+        }
+    }
+
+    @Test
+    void databaseIsARealPostgres() throws Exception {
+        try (Connection connection = TestDatabase.shared().connect();
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SELECT version()")) {
+            version.next();
+            assertThat(version.getString(1)).startsWith("PostgreSQL");
+        }
+    }
+
+    @Test
+    void samplesCarryTheReleaseMetadata() {
+        assertThat(SampleCables.all()).hasSizeGreaterThanOrEqualTo(20)
+                .allSatisfy(cable -> assertThat(cable.file()).isEqualTo(cable.canonicalId() + ".txt"))
+                .allSatisfy(cable -> assertThat(new String(cable.text(), StandardCharsets.UTF_8)).contains("TAGS"));
+        assertThat(new String(SampleCables.seedCable(), StandardCharsets.UTF_8)).contains("USOSCE 000086");
+    }
+
+    @Test
+    void aDatabaseNameReplacesTheOneInTheServerUrl() {
+        assertThat(TestDatabase.withDatabase("jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "x"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/x?user=postgres");
+        assertThat(TestDatabase.withDatabase("jdbc:postgresql://localhost/test", "x"))
+                .isEqualTo("jdbc:postgresql://localhost/x");
+    }
+}
