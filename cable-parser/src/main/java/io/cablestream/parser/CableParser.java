@@ -1,0 +1,55 @@
+package io.cablestream.parser;
+
+import io.cablestream.events.ParsedCable;
+import io.cablestream.events.ParsedCable.Section;
+import io.cablestream.events.ParsedCable.Warning;
+
+import java.util.List;
+
+/**
+ * Raw bytes of one cable to a {@link ParsedCable}. Thread-safe and reusable; never throws: what it cannot read
+ * becomes a warning and an absent field.
+ */
+public final class CableParser {
+
+    /** Semantic version of the extraction, recorded in every event so that newer parses replace older ones. */
+    public static final String VERSION = "1.0.0";
+
+    public ParsedCable parse(byte[] raw) {
+        Warnings warnings = new Warnings();
+        try {
+            return parse(raw == null ? new byte[0] : raw, warnings);
+        } catch (RuntimeException | StackOverflowError e) {
+            warnings.add("PARSER_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return failed(warnings.list());
+        }
+    }
+
+    private ParsedCable parse(byte[] raw, Warnings warnings) {
+        boolean[] guessed = new boolean[1];
+        String decoded = TextDecoder.decode(raw, guessed);
+        if (guessed[0]) {
+            warnings.add("NOT_UTF8", "bytes are not valid UTF-8; decoded as Windows-1252");
+        }
+        String normalised = Normaliser.normalise(decoded, warnings);
+        CableText text = LineScanner.scan(normalised);
+
+        DtgExtractor.Dtg dtg = DtgExtractor.extract(text, warnings);
+        Classification classification = Classification.extract(text, normalised, warnings);
+        ClassificationLine line = classification.line;
+        String cableId = CableIdExtractor.extract(line, dtg, warnings);
+        Section section = line != null && line.section() != null
+                ? new Section(line.section(), line.sectionOf()) : null;
+
+        return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
+                classification.value, classification.caveats, section, null, List.of(), List.of(),
+                TagsExtractor.extract(text, warnings), SubjectExtractor.extract(text), List.of(), null, null, null,
+                null, List.of(), List.of(), null, null, List.copyOf(warnings.list()), null, null, null, null, null);
+    }
+
+    private static ParsedCable failed(List<Warning> warnings) {
+        return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, null, null, null, List.of(), null, null,
+                List.of(), List.of(), List.of(), null, List.of(), null, null, null, null, List.of(), List.of(), null,
+                null, List.copyOf(warnings), null, null, null, null, null);
+    }
+}

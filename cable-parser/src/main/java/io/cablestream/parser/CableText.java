@@ -1,0 +1,50 @@
+package io.cablestream.parser;
+
+/**
+ * The model every extractor reads: the normalised text split once into trimmed lines with their kinds, plus the
+ * positions of the landmarks (classification line, DTG) the scan found.
+ */
+final class CableText {
+
+    final String[] lines;
+    final LineKind[] kinds;
+    /** Index of the first full classification line, -1 if none. */
+    final int classificationLine;
+    /** Index of the first line of the body (classification line or first body field), lines.length if none. */
+    final int bodyStart;
+
+    CableText(String[] lines, LineKind[] kinds, int classificationLine, int bodyStart) {
+        this.lines = lines;
+        this.kinds = kinds;
+        this.classificationLine = classificationLine;
+        this.bodyStart = bodyStart;
+    }
+
+    int size() {
+        return lines.length;
+    }
+
+    /** Index of the first line of this kind at or after {@code from}, or -1. */
+    int first(LineKind kind, int from) {
+        for (int i = Math.max(0, from); i < kinds.length; i++) {
+            if (kinds[i] == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int first(LineKind kind) {
+        return first(kind, 0);
+    }
+
+    /** Index of the next non-blank line after {@code i}, or -1. */
+    int nextNonBlank(int i) {
+        for (int j = i + 1; j < kinds.length; j++) {
+            if (kinds[j] != LineKind.BLANK && kinds[j] != LineKind.PAGE_BREAK && kinds[j] != LineKind.FURNITURE) {
+                return j;
+            }
+        }
+        return -1;
+    }
+}

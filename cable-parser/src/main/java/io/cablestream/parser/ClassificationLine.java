@@ -1,0 +1,101 @@
+package io.cablestream.parser;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The classification line {@code C O N F I D E N T I A L SECTION 01 OF 02 USOSCE 000086}: its level (letters may
+ * be spaced out), caveats written on it, section n of m, station and serial.
+ */
+record ClassificationLine(String level, String caveats, Integer section, Integer sectionOf, String station,
+                          String serial) {
+
+    /** A classification word, spaced out or not; ordered so that longer words win. */
+    static final String LEVEL = "(" + spaced("TOP SECRET") + "|" + spaced("SECRET") + "|" + spaced("CONFIDENTIAL")
+            + "|" + spaced("UNCLASSIFIED") + "|" + spaced("UNCLAS") + "|LIMITED OFFICIAL USE|" + spaced("SENSITIVE")
+            + " BUT " + spaced("UNCLASSIFIED") + ")";
+    private static final String CAVEAT = "(?:NOFORN|NF|SENSITIVE|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|FOUO"
+            + "|FOR OFFICIAL USE ONLY|" + spaced("EFTO") + "|" + spaced("NOFORN") + "|CHEROKEE|ORCON|REL [A-Z, ]{2,20}?)";
+    private static final Pattern FULL = Pattern.compile("^" + LEVEL
+            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + ")*)"
+            + "\\s*(?:SECTION\\s*(\\d{1,2})\\s*[O0G][Ff]\\s*(\\d{1,2}))?"
+            + "\\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}?)\\s+0*(\\d{1,7})(?!\\d)");
+    private static final Pattern BARE = Pattern.compile("^" + LEVEL
+            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + ")*)\\s*$");
+
+    private static String spaced(String word) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == ' ') {
+                b.append(" {0,3}");
+            } else {
+                if (i > 0 && word.charAt(i - 1) != ' ') {
+                    b.append(" ?");
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Could this line (trimmed) start with a classification word? A cheap test before the regex. */
+    static boolean plausible(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        return c == 'U' || c == 'C' || c == 'S' || c == 'T' || c == 'L';
+    }
+
+    static ClassificationLine parse(String line) {
+        if (!plausible(line)) {
+            return null;
+        }
+        Matcher m = FULL.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        return new ClassificationLine(despace(m.group(1)), despace(m.group(2)), integer(m.group(3)),
+                integer(m.group(4)), m.group(5), m.group(6));
+    }
+
+    static ClassificationLine parseBare(String line) {
+        if (!plausible(line)) {
+            return null;
+        }
+        Matcher m = BARE.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        return new ClassificationLine(despace(m.group(1)), despace(m.group(2)), null, null, null, null);
+    }
+
+    /** {@code C O N F I D E N T I A L} to {@code CONFIDENTIAL}; words stay apart where the gap is wider. */
+    static String despace(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' && i > 0 && i + 1 < n && s.charAt(i + 1) != ' ' && s.charAt(i - 1) != ' '
+                    && isSingleLetter(s, i - 1) && isSingleLetter(s, i + 1)) {
+                continue;
+            }
+            b.append(c);
+        }
+        return b.toString().replaceAll(" {2,}", " ").trim();
+    }
+
+    private static boolean isSingleLetter(String s, int i) {
+        boolean before = i == 0 || s.charAt(i - 1) == ' ';
+        boolean after = i + 1 >= s.length() || s.charAt(i + 1) == ' ';
+        return before && after;
+    }
+
+    private static Integer integer(String s) {
+        return s == null ? null : Integer.valueOf(s);
+    }
+}

@@ -1,0 +1,272 @@
+package io.cablestream.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Splits normalised text into trimmed lines and gives each its {@link LineKind}: the one scan of a cable. */
+final class LineScanner {
+
+    /** Longer lines are cut: no field is that long, and it bounds the work of every regex on a line. */
+    static final int MAX_LINE = 20_000;
+
+    static final Pattern DTG = Pattern.compile(
+            "^(?:([ZOPR])\\s?([ZOPR])?\\s+)?(\\d{2})(\\d{2})(\\d{2})\\s?Z\\s*([A-Z]{3})\\s*(\\d{4}|\\d{2})\\b");
+    static final Pattern DE = Pattern.compile(
+            "^DE\\s+([A-Z]{4,7})\\s*#\\s*(\\d{1,5})(?:\\s*/\\s*(\\d{1,3}))?\\s+(\\d{7})?");
+    private static final Pattern ROUTING = Pattern.compile("^(?:[ZOPR]{2}|[ZOPR] [ZOPR])\\s+R[A-Z]{3,}");
+    private static final Pattern SECURITY = Pattern.compile("^ZN[RY]\\s+[A-Z]{5}");
+    static final Pattern PAGE_BREAK = Pattern.compile(
+            "^([A-Z][A-Z]*(?: [A-Z]+){0,3}) +0*(\\d{1,8}) +(\\d{3}) +OF +(\\d{3})$");
+    private static final Pattern FURNITURE = Pattern.compile(
+            "^(?:\\d{4}[A-Z]{2,}\\d{3,} - [A-Z/ ]+|Page \\d+ of \\d+|-+ ?\\d+ ?-+)$");
+    static final Pattern PARAGRAPH = Pattern.compile("^(?:\u00b6\\s*)?(\\d{1,2})\\s?\\.(?:\\s|\\(|$)");
+    static final Set<String> CAVEATS = Set.of("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE",
+            "CHEROKEE", "ROGER", "DISSENT", "CHANNEL", "NOFORN/SIPDIS", "SIPDIS/NOFORN", "FOUO", "ORCON", "NOCONTRACT",
+            "PROPIN", "EFTO", "E.F.T.O.", "CHEROKEE/NODIS");
+
+    private LineScanner() {
+    }
+
+    static CableText scan(String text) {
+        List<String> lines = split(text);
+        int n = lines.size();
+        String[] arr = lines.toArray(new String[0]);
+        LineKind[] kinds = new LineKind[n];
+        int classification = -1;
+        int bodyStart = -1;
+        boolean inRecipients = false;
+        for (int i = 0; i < n; i++) {
+            String line = arr[i];
+            LineKind kind = classify(line, bodyStart < 0, inRecipients);
+            if (kind == LineKind.CLASSIFICATION && classification >= 0) {
+                kind = LineKind.TEXT;
+            }
+            if (kind == LineKind.CLASSIFICATION) {
+                classification = i;
+            }
+            if (bodyStart < 0 && isBodyStart(kind)) {
+                bodyStart = i;
+            }
+            if (kind == LineKind.TO || kind == LineKind.INFO || kind == LineKind.XMT) {
+                inRecipients = true;
+            } else if (kind != LineKind.RECIPIENT && kind != LineKind.PAGE_BREAK) {
+                inRecipients = false;
+            }
+            kinds[i] = kind;
+        }
+        return new CableText(arr, kinds, classification, bodyStart < 0 ? n : bodyStart);
+    }
+
+    private static boolean isBodyStart(LineKind kind) {
+        return switch (kind) {
+            case CLASSIFICATION, EO, TAGS, SUBJECT, REF, CLASSIFIED_BY, PARAGRAPH -> true;
+            default -> false;
+        };
+    }
+
+    private static List<String> split(String text) {
+        List<String> lines = new ArrayList<>(128);
+        int start = 0;
+        int n = text.length();
+        while (start <= n) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = n;
+            }
+            String line = text.substring(start, Math.min(end, start + MAX_LINE)).strip();
+            lines.add(line);
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    static LineKind classify(String line, boolean inHeader, boolean inRecipients) {
+        if (line.isEmpty()) {
+            return LineKind.BLANK;
+        }
+        char c = line.charAt(0);
+        if (inHeader) {
+            LineKind header = headerKind(line, c, inRecipients);
+            if (header != null) {
+                return header;
+            }
+        }
+        switch (c) {
+            case 'S', 's' -> {
+                if (startsWithWord(line, "SUBJECT") || startsWithWord(line, "SUBJ")) {
+                    return LineKind.SUBJECT;
+                }
+            }
+            case 'T', 't' -> {
+                if (startsWithWord(line, "TAGS") || startsWithWord(line, "TAG")) {
+                    return LineKind.TAGS;
+                }
+            }
+            case 'E' -> {
+                if (line.startsWith("E.O.") || line.startsWith("EO ") || line.startsWith("E. O.")
+                        || line.startsWith("E.0.")) {
+                    return LineKind.EO;
+                }
+            }
+            case 'R', 'r' -> {
+                if (startsWithWord(line, "REF") || startsWithWord(line, "REFS") || startsWithWord(line, "REFTEL")
+                        || startsWithWord(line, "REFTELS")) {
+                    return LineKind.REF;
+                }
+            }
+            case 'C', 'c' -> {
+                if (line.regionMatches(true, 0, "CLASSIFIED BY", 0, 13)) {
+                    return LineKind.CLASSIFIED_BY;
+                }
+            }
+            case 'N' -> {
+                if (line.equals("NNNN")) {
+                    return LineKind.END;
+                }
+            }
+            case '#' -> {
+                if (line.length() <= 6 && line.length() >= 3 && allDigits(line, 1)) {
+                    return LineKind.END;
+                }
+            }
+            case 'B' -> {
+                if (line.equals("BT")) {
+                    return LineKind.BT;
+                }
+            }
+            default -> {
+            }
+        }
+        if ((c >= '0' && c <= '9') || c == '\u00b6') {
+            if (PARAGRAPH.matcher(line).find()) {
+                return LineKind.PARAGRAPH;
+            }
+            if (FURNITURE.matcher(line).matches()) {
+                return LineKind.FURNITURE;
+            }
+            return LineKind.TEXT;
+        }
+        if (ClassificationLine.plausible(line)) {
+            if (ClassificationLine.parse(line) != null) {
+                return LineKind.CLASSIFICATION;
+            }
+            if (line.length() < 60 && ClassificationLine.parseBare(line) != null) {
+                return LineKind.CLASSIFICATION_BARE;
+            }
+        }
+        if (c >= 'A' && c <= 'Z') {
+            char last = line.charAt(line.length() - 1);
+            if (last >= '0' && last <= '9' && line.length() < 60 && PAGE_BREAK.matcher(line).matches()) {
+                return LineKind.PAGE_BREAK;
+            }
+            if (line.length() < 60 && isCaveatLine(line)) {
+                return LineKind.CAVEAT;
+            }
+        }
+        if (line.length() < 80 && (c == 'P' || c == '-') && FURNITURE.matcher(line).matches()) {
+            return LineKind.FURNITURE;
+        }
+        return LineKind.TEXT;
+    }
+
+    private static LineKind headerKind(String line, char c, boolean inRecipients) {
+        switch (c) {
+            case 'V' -> {
+                if (line.startsWith("VZCZC")) {
+                    return LineKind.FORMAT;
+                }
+            }
+            case 'D' -> {
+                if (line.startsWith("DE ") && DE.matcher(line).find()) {
+                    return LineKind.DE;
+                }
+            }
+            case 'F' -> {
+                if (line.startsWith("FM ") || line.startsWith("FROM ")) {
+                    return LineKind.FROM;
+                }
+            }
+            case 'T' -> {
+                if (line.startsWith("TO ")) {
+                    return LineKind.TO;
+                }
+            }
+            case 'I' -> {
+                if (line.startsWith("INFO ")) {
+                    return LineKind.INFO;
+                }
+            }
+            case 'X' -> {
+                if (line.startsWith("XMT ")) {
+                    return LineKind.XMT;
+                }
+            }
+            case 'Z' -> {
+                if (SECURITY.matcher(line).find()) {
+                    return LineKind.SECURITY;
+                }
+            }
+            default -> {
+            }
+        }
+        if (c == 'Z' || c == 'O' || c == 'P' || c == 'R' || (c >= '0' && c <= '9')) {
+            if (DTG.matcher(line).find()) {
+                return LineKind.DTG;
+            }
+            if (c != 'R' && c <= 'Z' && ROUTING.matcher(line).find()) {
+                return LineKind.ROUTING;
+            }
+            if (c == 'R' && ROUTING.matcher(line).find() && !line.contains("/")) {
+                return LineKind.ROUTING;
+            }
+        }
+        if (inRecipients && !line.equals("BT") && ClassificationLine.parse(line) == null
+                && ClassificationLine.parseBare(line) == null) {
+            return LineKind.RECIPIENT;
+        }
+        return null;
+    }
+
+    /** True when every token is a handling caveat: {@code SIPDIS}, {@code NOFORN SIPDIS}. */
+    static boolean isCaveatLine(String line) {
+        int start = 0;
+        int n = line.length();
+        boolean any = false;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || line.charAt(i) == ' ' || line.charAt(i) == ',') {
+                if (i > start) {
+                    if (!CAVEATS.contains(line.substring(start, i))) {
+                        return false;
+                    }
+                    any = true;
+                }
+                start = i + 1;
+            }
+        }
+        return any;
+    }
+
+    /** Does the line start with this keyword (any case) followed by ':' or a space? */
+    static boolean startsWithWord(String line, String word) {
+        int n = word.length();
+        if (line.length() < n || !line.regionMatches(true, 0, word, 0, n)) {
+            return false;
+        }
+        if (line.length() == n) {
+            return true;
+        }
+        char next = line.charAt(n);
+        return next == ':' || next == ' ' || next == ';' || next == '.';
+    }
+
+    private static boolean allDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+package io.cablestream.parser;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one normalisation pass: line endings, control characters, mis-decoded characters and the markup that
+ * PDF, OCR and markdown conversions leave in feeds (see 09USOSCE86-ocr.txt), so that extractors see plain lines.
+ */
+final class Normaliser {
+
+    /** Inline HTML the release's pages and markdown converters leave, e.g. {@code TAGS: <u>EAID OSCE PREL</u>}. */
+    private static final Pattern HTML_TAG = Pattern.compile(
+            "</?(?i:u|b|i|em|strong|p|br|pre|a|span|div|font|tt|code|sup|sub)(?:\\s[^<>\\n]{0,200})?/?>");
+    /** LaTeX residue of an underlined pilcrow from OCR: "$\\underline{...}$ 2.". */
+    private static final Pattern LATEX_UNDERLINE = Pattern.compile("\\$\\\\underline\\{[^}\\n]{0,40}\\}\\$");
+    /**
+     * OCR reads the pilcrow of "¶3." as "1" behind a list dash: {@code - 13. (SBU)} is paragraph 3; a dash before
+     * an ordinary number ({@code - 2.}) is list residue.
+     */
+    private static final Pattern OCR_DASH_PILCROW = Pattern.compile("(?m)^[ \\t]*[-\\u2013\\u2022][ \\t]+1(\\d)\\.(?=\\s)");
+    private static final Pattern OCR_DASH_NUMBER = Pattern.compile("(?m)^[ \\t]*[-\\u2013\\u2022][ \\t]+(?=\\d{1,2}\\.\\s)");
+
+    private Normaliser() {
+    }
+
+    static String normalise(String text, Warnings warnings) {
+        String s = characters(text, warnings);
+        if (s.indexOf('<') >= 0) {
+            s = HTML_TAG.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('$') >= 0) {
+            s = LATEX_UNDERLINE.matcher(s).replaceAll("");
+        }
+        if (s.indexOf('-') >= 0 || s.indexOf('\u2013') >= 0 || s.indexOf('\u2022') >= 0) {
+            Matcher m = OCR_DASH_PILCROW.matcher(s);
+            if (m.find()) {
+                warnings.add("OCR_PILCROW", "paragraph numbers read by OCR as '- 1n.' were repaired");
+                s = m.replaceAll("\u00b6$1.");
+            }
+            s = OCR_DASH_NUMBER.matcher(s).replaceAll("");
+        }
+        return s;
+    }
+
+    /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
+    private static String characters(String text, Warnings warnings) {
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n);
+        int nul = 0;
+        int mojibake = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n') {
+                out.append('\n');
+            } else if (c == '\t' || c == '\u00a0') {
+                out.append(' ');
+            } else if (c == '\f' || c == '\u2028' || c == '\u2029') {
+                out.append('\n');
+            } else if (c < 0x20 || c == 0x7f) {
+                if (c == 0) {
+                    nul++;
+                }
+            } else if ((c == '\u00c2' || c == '\u00c3') && i + 1 < n && text.charAt(i + 1) >= '\u0080'
+                    && text.charAt(i + 1) <= '\u00bf') {
+                char next = text.charAt(++i);
+                out.append(c == '\u00c2' ? next : (char) (next + 0x40));
+                mojibake++;
+            } else {
+                out.append(c);
+            }
+        }
+        if (nul > 0) {
+            warnings.add("NUL_BYTES", nul + " NUL characters removed");
+        }
+        if (mojibake > 0) {
+            warnings.add("MISDECODED_CHARACTERS", mojibake + " UTF-8 sequences read as Latin-1 were repaired");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.cablestream.parser;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The subject: after {@code SUBJECT:}/{@code SUBJ:}, joined over wrapped lines, without its {@code (C)} marking; a
+ * truncated repetition of the line (an OCR artefact of 09USOSCE86) gives way to the full one.
+ */
+final class SubjectExtractor {
+
+    private static final Pattern MARKING = Pattern.compile(
+            "^\\((?:U|SBU|C|S|TS|U/FOUO|S/NF|C/NF|S//NF|C//NF|C/REL[^)]{0,20}|S/REL[^)]{0,20}|SBU/NF)\\)\\s*"
+                    + "|\\s*\\((?:U|SBU|C|S|S/NF|C/NF)\\)$");
+    /** A subject line ending with one of these words wrapped, even over a blank line. */
+    private static final Set<String> DANGLING = Set.of("AND", "OF", "TO", "THE", "FOR", "IN", "ON", "WITH", "A", "AN",
+            "AT", "BY", "FROM", "OR", "-", "&", "--");
+
+    private SubjectExtractor() {
+    }
+
+    static String extract(CableText text) {
+        String best = null;
+        int limit = text.size();
+        for (int i = text.first(LineKind.SUBJECT); i >= 0 && i < limit; i = text.first(LineKind.SUBJECT, i + 1)) {
+            String subject = read(text, i);
+            if (subject.isEmpty()) {
+                continue;
+            }
+            if (best == null) {
+                best = subject;
+            } else if (subject.startsWith(best) && subject.length() > best.length()) {
+                best = subject;
+            } else {
+                break;
+            }
+        }
+        return best;
+    }
+
+    private static String read(CableText text, int at) {
+        String first = text.lines[at];
+        int colon = first.indexOf(':');
+        int start = colon >= 0 && colon < 9 ? colon + 1 : (first.regionMatches(true, 0, "SUBJECT", 0, 7) ? 7 : 4);
+        StringBuilder b = new StringBuilder(first.substring(Math.min(start, first.length())).trim());
+        int i = at + 1;
+        while (i < text.size() && b.length() < 1000) {
+            LineKind k = text.kinds[i];
+            if (k == LineKind.TEXT) {
+                b.append(' ').append(text.lines[i]);
+                i++;
+            } else if (k == LineKind.BLANK && endsDangling(b)) {
+                int next = text.nextNonBlank(i);
+                if (next < 0 || text.kinds[next] != LineKind.TEXT || next > i + 2) {
+                    break;
+                }
+                i = next;
+            } else {
+                break;
+            }
+        }
+        String s = b.toString().replaceAll("\\s+", " ").trim();
+        s = MARKING.matcher(s).replaceAll("").trim();
+        return s;
+    }
+
+    private static boolean endsDangling(CharSequence b) {
+        int end = b.length();
+        int start = end;
+        while (start > 0 && b.charAt(start - 1) != ' ') {
+            start--;
+        }
+        return DANGLING.contains(b.subSequence(start, end).toString().toUpperCase());
+    }
+}
