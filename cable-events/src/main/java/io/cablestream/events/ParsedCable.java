@@ -50,6 +50,22 @@ public record ParsedCable(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** Lists are never null: JSON leaves empty ones out, and reading it back gives empty lists. */
+    public ParsedCable {
+        caveats = orEmpty(caveats);
+        to = orEmpty(to);
+        info = orEmpty(info);
+        tags = orEmpty(tags);
+        references = orEmpty(references);
+        paragraphs = orEmpty(paragraphs);
+        signers = orEmpty(signers);
+        warnings = orEmpty(warnings);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     /** The same cable with the facts of its ingestion, which the parser cannot know. */
     public ParsedCable withIngest(String ingestId, String contentSha256, Instant receivedAt, String source,
                                   String rawText) {

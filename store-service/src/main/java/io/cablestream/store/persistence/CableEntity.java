@@ -1,0 +1,37 @@
+package io.cablestream.store.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+
+/** A stored cable as the query API reads it (the rows are written by {@link CableStorage}). */
+@Entity
+@Table(name = "cable")
+public class CableEntity {
+
+    @Id
+    @Column(name = "cable_id")
+    public String cableId;
+
+    public Instant dtg;
+
+    public String classification;
+
+    public String origin;
+
+    public String subject;
+
+    @Column(name = "parser_version")
+    public String parserVersion;
+
+    @Column(name = "raw_text")
+    public String rawText;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String parsed;
+}

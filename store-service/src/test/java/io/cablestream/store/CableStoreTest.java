@@ -1,0 +1,119 @@
+package io.cablestream.store;
+
+import io.cablestream.events.DeadLetterHeaders;
+import io.cablestream.events.Topics;
+import io.cablestream.testkit.KafkaBroker;
+import io.cablestream.testkit.KafkaTestResource;
+import io.cablestream.testkit.PostgresTestResource;
+import io.cablestream.testkit.TestDatabase;
+import io.cablestream.testkit.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class CableStoreTest {
+
+    @Test
+    void storedCableIsServedAsJsonAndRawText() {
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS100", "1.0.0", "FRENCH VIEWS ON IRAN", "PREL", "FR"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/cables/09PARIS100").then().statusCode(200)
+                        .body("cableId", equalTo("09PARIS100"))
+                        .body("dtg", equalTo("2009-04-07T15:27:00Z"))
+                        .body("tags.code", org.hamcrest.Matchers.contains("PREL", "FR")));
+        given().get("/api/cables/09PARIS100/raw").then().statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(containsString("SUBJECT: FRENCH VIEWS ON IRAN"));
+    }
+
+    @Test
+    void duplicateCableIsStoredOnce() throws Exception {
+        var cable = ParsedCableEvents.cable("09PARIS101", "1.0.0", "SAME TWICE", "PREL");
+        ParsedCableEvents.publish(cable, cable);
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS102", "1.0.0", "MARKER", "PREL"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM cable WHERE cable_id = '09PARIS102'") == 1);
+
+        assertThat(count("SELECT count(*) FROM cable WHERE cable_id = '09PARIS101'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM cable_tag WHERE cable_id = '09PARIS101'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM cable_recipient WHERE cable_id = '09PARIS101'")).isEqualTo(1);
+    }
+
+    @Test
+    void newerParserReplacesTheRowAndItsChildrenAndOlderIsIgnored() throws Exception {
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS200", "1.0.0", "FIRST READING", "PREL"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> subjectOf("09PARIS200").equals("FIRST READING"));
+
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS200", "1.2.0", "BETTER READING", "PREL", "FR", "IR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> subjectOf("09PARIS200").equals("BETTER READING"));
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS200", "1.1.0", "OLDER READING", "PGOV"),
+                ParsedCableEvents.cable("09PARIS201", "1.0.0", "MARKER", "PREL"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM cable WHERE cable_id = '09PARIS201'") == 1);
+
+        assertThat(subjectOf("09PARIS200")).isEqualTo("BETTER READING");
+        assertThat(strings("SELECT code FROM cable_tag WHERE cable_id = '09PARIS200' ORDER BY position"))
+                .containsExactly("PREL", "FR", "IR");
+        given().get("/api/cables/09PARIS200").then().body("parserVersion", equalTo("1.2.0"));
+    }
+
+    @Test
+    void poisonEventIsDeadLetteredAndTheRestOfItsBatchIsStored() {
+        ParsedCableEvents.publishRaw("poison", "{not json");
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS300", "1.0.0", "AFTER THE POISON", "PREL"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/cables/09PARIS300").then().statusCode(200));
+        var dead = TopicReader.readUntil(KafkaBroker.shared().bootstrapServers(), Topics.DEAD_LETTER,
+                records -> records.stream().anyMatch(r -> "poison".equals(new String(r.key()))), Duration.ofSeconds(30));
+        var poison = dead.stream().filter(r -> "poison".equals(new String(r.key()))).findFirst().orElseThrow();
+        assertThat(new String(poison.value())).isEqualTo("{not json");
+        assertThat(TopicReader.header(poison, DeadLetterHeaders.REASON)).contains("not a ParsedCable");
+        assertThat(TopicReader.header(poison, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.PARSED);
+    }
+
+    @Test
+    void unknownCableIsA404Problem() {
+        given().get("/api/cables/99NOWHERE1").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("99NOWHERE1"));
+    }
+
+    private static long count(String sql) throws Exception {
+        return strings(sql).stream().mapToLong(Long::parseLong).findFirst().orElseThrow();
+    }
+
+    private static String subjectOf(String id) throws Exception {
+        List<String> subjects = strings("SELECT subject FROM cable WHERE cable_id = '" + id + "'");
+        return subjects.isEmpty() ? "" : subjects.get(0);
+    }
+
+    private static List<String> strings(String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,56 @@
+package io.cablestream.store;
+
+import io.cablestream.events.CableJson;
+import io.cablestream.events.ParsedCable;
+import io.cablestream.events.Topics;
+import io.cablestream.testkit.KafkaBroker;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Builds ParsedCable events and publishes them to cables.parsed as parse-service would. */
+final class ParsedCableEvents {
+
+    private ParsedCableEvents() {
+    }
+
+    static ParsedCable cable(String id, String parserVersion, String subject, String... tags) {
+        return new ParsedCable(ParsedCable.SCHEMA_VERSION, parserVersion, id, Instant.parse("2009-04-07T15:27:00Z"),
+                "CONFIDENTIAL", List.of("SIPDIS"), null, "AMEMBASSY PARIS",
+                List.of(new ParsedCable.Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "6323")), List.of(),
+                java.util.Arrays.stream(tags).map(t -> new ParsedCable.Tag(t, ParsedCable.TagKind.SUBJECT)).toList(),
+                subject, List.of(new ParsedCable.Reference("A", "09STATE1234", "STATE 1234")), null, null,
+                null, null, List.of(), List.of("RIVKIN"), 0, null, List.of(), "ingest-" + id, null,
+                Instant.parse("2026-11-28T00:00:00Z"), "test", "CONFIDENTIAL PARIS 000123\nSUBJECT: " + subject);
+    }
+
+    static void publish(ParsedCable... cables) {
+        try (var producer = producer()) {
+            for (ParsedCable cable : cables) {
+                producer.send(new ProducerRecord<>(Topics.PARSED, cable.cableId(), CableJson.toJson(cable))).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void publishRaw(String key, String value) {
+        try (var producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.PARSED, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+}
