@@ -1,0 +1,155 @@
+package io.cablestream.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cablestream.events.CableJson;
+import io.cablestream.events.DeadLetterHeaders;
+import io.cablestream.events.Topics;
+import io.cablestream.testkit.KafkaBroker;
+import io.cablestream.testkit.SampleCables;
+import io.cablestream.testkit.SampleCables.SampleCable;
+import io.cablestream.testkit.TestDatabase;
+import io.cablestream.testkit.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The foundation's promise: a cable posted to ingest-service can be read back from store-service. */
+class PipelineIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() throws IOException {
+        pipeline = Pipeline.start();
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void seedCableIsIngestedParsedAndStored() throws Exception {
+        assertThat(post(SampleCables.seedCable()).statusCode()).isEqualTo(202);
+
+        JsonNode cable = awaitStored("09USOSCE86");
+
+        assertThat(cable.get("cableId").asText()).isEqualTo("09USOSCE86");
+        assertThat(cable.get("dtg").asText()).isEqualTo("2009-04-07T15:27:00Z");
+        assertThat(cable.get("classification").asText()).isEqualTo("UNCLASSIFIED//FOR OFFICIAL USE ONLY");
+        assertThat(codes(cable.get("tags"))).containsExactly("EAID", "OSCE", "PREL");
+        assertThat(cable.get("subject").asText())
+                .startsWith("S/CRS AMB HERBST PITCHES RECONSTRUCTION AND STABILIZATION TO OSCE STATES");
+        assertThat(get(pipeline.store.baseUrl() + "/api/cables/09USOSCE86/raw").body()).contains("USOSCE 000086");
+    }
+
+    @Test
+    void sampleCablesAreStoredWithTheReleasesValues() throws Exception {
+        List<SampleCable> samples = SampleCables.all();
+        for (SampleCable sample : samples) {
+            assertThat(post(sample.text()).statusCode()).as(sample.file()).isEqualTo(202);
+        }
+
+        for (SampleCable sample : samples) {
+            JsonNode cable = awaitStored(sample.canonicalId());
+            assertThat(cable.get("classification").asText()).as(sample.file()).isEqualTo(sample.classification());
+            // the release's minutes are unreliable; its date and hour are the DTG's
+            assertThat(cable.get("dtg").asText().substring(0, 13).replace('T', ' '))
+                    .as(sample.file()).isEqualTo(sample.created().substring(0, 13));
+            assertThat(codes(cable.get("tags"))).as(sample.file()).containsAll(sample.tags());
+        }
+    }
+
+    @Test
+    void sameCablePostedTwiceIsStoredOnce() throws Exception {
+        SampleCable sample = SampleCables.all().get(1);
+        post(sample.text());
+        post(sample.text());
+        awaitStored(sample.canonicalId());
+        SampleCable marker = SampleCables.all().get(2);
+        post(marker.text());
+        awaitStored(marker.canonicalId());
+
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM cable WHERE cable_id = ?")) {
+            count.setString(1, sample.canonicalId());
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void garbageIsDeadLetteredAndTheNextGoodCableIsStored() throws Exception {
+        String garbage = randomText(2048);
+        HttpResponse<String> accepted = post(garbage.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String ingestId = CableJson.mapper().readTree(accepted.body()).get("ingestId").asText();
+        SampleCable next = SampleCables.all().get(3);
+        post(next.text());
+
+        var dead = TopicReader.readUntil(KafkaBroker.shared().bootstrapServers(), Topics.DEAD_LETTER,
+                records -> records.stream().anyMatch(r -> ingestId.equals(TopicReader.header(r, "ingestId"))),
+                Duration.ofSeconds(60));
+        var record = dead.stream().filter(r -> ingestId.equals(TopicReader.header(r, "ingestId"))).findFirst();
+        assertThat(record).as("dead letter of ingest %s", ingestId).isPresent();
+        assertThat(TopicReader.header(record.get(), DeadLetterHeaders.REASON)).isNotBlank();
+        assertThat(awaitStored(next.canonicalId()).get("cableId").asText()).isEqualTo(next.canonicalId());
+    }
+
+    /** Printable noise: ingest accepts it as text, and only the parser can tell it is not a cable. */
+    private static String randomText(int length) {
+        Random random = new Random(2009);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz0123456789.,;:()/\n";
+        return random.ints(length, 0, alphabet.length()).mapToObj(alphabet::charAt).map(String::valueOf)
+                .collect(Collectors.joining());
+    }
+
+    private static JsonNode awaitStored(String cableId) {
+        String url = pipeline.store.baseUrl() + "/api/cables/" + cableId;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get(url).statusCode() == 200);
+        try {
+            return CableJson.mapper().readTree(get(url).body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> codes(JsonNode tags) {
+        return tags == null ? List.of() : tags.findValuesAsText("code");
+    }
+
+    private static HttpResponse<String> post(byte[] cable) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingest.baseUrl() + "/api/cables"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cable)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
