@@ -88,7 +88,8 @@ public final class TestDatabase {
         return hostPart + "/" + database + params;
     }
 
-    private static TestDatabase startEmbedded() {
+    /** Starts an embedded PostgreSQL whatever the environment says (package-private: the testkit's own check). */
+    static TestDatabase startEmbedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")

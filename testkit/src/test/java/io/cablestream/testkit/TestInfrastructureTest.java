@@ -48,6 +48,18 @@ class TestInfrastructureTest {
         }
     }
 
+    /** CI points CABLES_TEST_DB_URL at its own server; this keeps the zero-setup embedded path tested too. */
+    @Test
+    void embeddedPostgresStartsWithoutAnyServerInstalled() throws Exception {
+        TestDatabase embedded = TestDatabase.startEmbedded();
+        try (Connection connection = embedded.connect();
+             Statement statement = connection.createStatement();
+             ResultSet compression = statement.executeQuery("SHOW default_toast_compression")) {
+            compression.next();
+            assertThat(compression.getString(1)).isEqualTo("pglz");
+        }
+    }
+
     @Test
     void samplesCarryTheReleaseMetadata() {
         assertThat(SampleCables.all()).hasSizeGreaterThanOrEqualTo(20)
