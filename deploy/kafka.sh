@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# A single-node Kafka broker (KRaft, broker and controller in one process) from Maven Central jars.
+# Usage: deploy/kafka.sh start|stop|status. Data, log and pid under .local/kafka/.
+#        deploy/kafka.sh topics <kafka-topics args>, consume <topic> [args], produce <topic> [args]: the Kafka
+#        tools against this broker (e.g. `deploy/kafka.sh consume cables.dead-letter --property print.headers=true`)
+set -euo pipefail
+# shellcheck source=deploy/lib.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+
+KAFKA_PORT="${CABLES_KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${CABLES_KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_JAVA_OPTS="${CABLES_KAFKA_JAVA_OPTS:--Xmx512m}"
+KAFKA_DIR="$LOCAL_DIR/kafka"
+DATA_DIR="$KAFKA_DIR/data"
+PROPERTIES="$KAFKA_DIR/server.properties"
+LOGFILE="$KAFKA_DIR/kafka.log"
+PIDFILE="$KAFKA_DIR/kafka.pid"
+PATTERN="kafka.Kafka $PROPERTIES"
+TOPICS=(
+  "cables.raw:${CABLES_RAW_PARTITIONS:-6}"
+  "cables.parsed:${CABLES_PARSED_PARTITIONS:-6}"
+  "cables.dead-letter:${CABLES_DEAD_LETTER_PARTITIONS:-1}"
+)
+
+kafka_java() {
+  java -Xmx256m -Dlog4j2.configurationFile="$TOOLS_LOG4J" -cp "$RUNTIME_LIB/*:$RUNTIME_CLASSES" "$@"
+}
+
+write_properties() {
+  mkdir -p "$DATA_DIR"
+  cat >"$PROPERTIES" <<PROPS
+# written by deploy/kafka.sh on every start; edit the script, not this file
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$DATA_DIR
+num.partitions=6
+# one broker: the internal topics must not ask for three replicas, or consumer groups and
+# transactions wait for brokers that never come
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+# no 3 s pause before the first consumer of a group gets its partitions
+group.initial.rebalance.delay.ms=0
+# ingest-service allows 2 MiB requests (max.request.size), so a 1 MiB cable fits in one batch
+message.max.bytes=2097152
+PROPS
+}
+
+start() {
+  if pid=$(running_pid "$PIDFILE" "$PATTERN"); then
+    log "kafka: already running (pid $pid) on 127.0.0.1:$KAFKA_PORT"
+  else
+    port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is taken by another process (set CABLES_KAFKA_PORT)"
+    port_open "$CONTROLLER_PORT" && die "port $CONTROLLER_PORT is taken by another process (set CABLES_KAFKA_CONTROLLER_PORT)"
+    ensure_runtime_built
+    write_properties
+    if [[ ! -f $DATA_DIR/meta.properties ]]; then
+      local cluster_id
+      cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
+      log "kafka: formatting $DATA_DIR (cluster $cluster_id)"
+      kafka_java kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$PROPERTIES" >>"$LOGFILE" 2>&1 \
+        || die "formatting the storage failed, see $LOGFILE"
+    fi
+    # shellcheck disable=SC2086 # KAFKA_JAVA_OPTS is a list of options
+    start_detached "$PIDFILE" "$LOGFILE" java $KAFKA_JAVA_OPTS -Dlog4j2.configurationFile="$RUNTIME_LOG4J" \
+      -cp "$RUNTIME_LIB/*" kafka.Kafka "$PROPERTIES"
+    log "kafka: started (pid $(<"$PIDFILE")), log $LOGFILE"
+  fi
+  # waits for the broker, then creates the missing topics; also repairs topics deleted by hand
+  kafka_java io.cablestream.local.LocalTopics "127.0.0.1:$KAFKA_PORT" "${CABLES_KAFKA_START_TIMEOUT:-60}" "${TOPICS[@]}" \
+    || { tail -n 30 "$LOGFILE" >&2; die "kafka did not become ready on 127.0.0.1:$KAFKA_PORT"; }
+  log "kafka: ready on 127.0.0.1:$KAFKA_PORT (topics ${TOPICS[*]})"
+}
+
+status() {
+  if pid=$(running_pid "$PIDFILE" "$PATTERN"); then
+    log "kafka: running (pid $pid) on 127.0.0.1:$KAFKA_PORT, data $DATA_DIR"
+  else
+    log "kafka: stopped"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop_process kafka "$PIDFILE" "$PATTERN" ;;
+  status) status ;;
+  topics) shift; kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" "$@" ;;
+  consume)
+    [[ $# -ge 2 ]] || die "usage: $0 consume <topic> [kafka-console-consumer args]"
+    topic=$2; shift 2
+    kafka_java org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+      --topic "$topic" --from-beginning "$@" ;;
+  produce)
+    [[ $# -ge 2 ]] || die "usage: $0 produce <topic> [kafka-console-producer args]"
+    topic=$2; shift 2
+    kafka_java org.apache.kafka.tools.ConsoleProducer --bootstrap-server "127.0.0.1:$KAFKA_PORT" --topic "$topic" "$@" ;;
+  *) die "usage: $0 start|stop|status|topics|consume|produce" ;;
+esac
