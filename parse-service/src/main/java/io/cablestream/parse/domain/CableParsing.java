@@ -1,0 +1,78 @@
+package io.cablestream.parse.domain;
+
+import io.cablestream.events.ParsedCable;
+import io.cablestream.events.RawCableHeaders;
+import io.cablestream.parser.CableParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one raw record (bytes and headers of cables.raw) into the ParsedCable event, or says why it cannot:
+ * the one place the live consumer and the replays share.
+ */
+@ApplicationScoped
+public class CableParsing {
+
+    private final CableParser parser = new CableParser();
+    private final Timer parseTimer;
+    private final MeterRegistry registry;
+
+    public CableParsing(MeterRegistry registry) {
+        this.registry = registry;
+        this.parseTimer = Timer.builder("cables.parse.duration").description("Time to parse one cable")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    public ParsedCable parse(byte[] bytes, Headers headers) {
+        try {
+            ParsedCable cable = parseTimer.record(() -> read(bytes));
+            registry.counter("cables.parsed", "outcome", "parsed").increment();
+            return cable.withIngest(header(headers, RawCableHeaders.INGEST_ID), header(headers, RawCableHeaders.SHA256),
+                    instant(header(headers, RawCableHeaders.RECEIVED_AT)), header(headers, RawCableHeaders.SOURCE),
+                    new String(bytes, StandardCharsets.UTF_8));
+        } catch (UnparseableCableException e) {
+            registry.counter("cables.parsed", "outcome", "dead-lettered", "reason", e.category()).increment();
+            throw e;
+        }
+    }
+
+    private ParsedCable read(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw new UnparseableCableException("empty", "empty record");
+        }
+        ParsedCable cable;
+        try {
+            cable = parser.parse(bytes);
+        } catch (RuntimeException e) {
+            throw new UnparseableCableException("parser-error", "parser failure: " + e, e);
+        }
+        if (cable.cableId() == null) {
+            String warnings = cable.warnings().stream().map(w -> w.code() + ": " + w.message())
+                    .collect(Collectors.joining("; "));
+            throw new UnparseableCableException("no-cable-id",
+                    "no cable id could be read" + (warnings.isEmpty() ? "" : " (" + warnings + ")"));
+        }
+        return cable;
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers == null ? null : headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
