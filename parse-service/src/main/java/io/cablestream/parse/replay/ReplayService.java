@@ -1,0 +1,117 @@
+package io.cablestream.parse.replay;
+
+import io.cablestream.events.CableJson;
+import io.cablestream.events.DeadLetterHeaders;
+import io.cablestream.events.ParsedCable;
+import io.cablestream.events.Topics;
+import io.cablestream.parse.domain.CableParsing;
+import io.cablestream.parse.domain.UnparseableCableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Parses records again with the current parser and publishes the results to cables.parsed: the dead letters
+ * of cables.raw after a parser fix, or a range of cables.raw so a new parser version updates the store.
+ * Both are idempotent: the store ignores an event whose parser version is not newer than the stored one.
+ */
+@ApplicationScoped
+public class ReplayService {
+
+    private static final Logger LOG = Logger.getLogger(ReplayService.class);
+
+    private final CableParsing parsing;
+    private final String bootstrapServers;
+
+    public ReplayService(CableParsing parsing, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.parsing = parsing;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Every dead letter that came from cables.raw, parsed again. */
+    public ReplayReport replayDeadLetters() {
+        return replay(Topics.DEAD_LETTER, new RawRange(null, null, null, null), true);
+    }
+
+    /** The given slice of cables.raw, parsed again. */
+    public ReplayReport reparseRaw(RawRange range) {
+        return replay(Topics.RAW, range, false);
+    }
+
+    private ReplayReport replay(String topic, RawRange range, boolean deadLetters) {
+        Tally tally = new Tally();
+        try (KafkaProducer<String, String> producer = producer()) {
+            new TopicScanner(bootstrapServers).scan(topic, range, record -> {
+                tally.read++;
+                if (deadLetters && !Topics.RAW.equals(header(record, DeadLetterHeaders.SOURCE_TOPIC))) {
+                    tally.skipped++;
+                    return;
+                }
+                try {
+                    ParsedCable cable = parsing.parse(record.value(), record.headers());
+                    tally.last = producer.send(new ProducerRecord<>(Topics.PARSED, cable.cableId(), CableJson.toJson(cable)));
+                    tally.republished++;
+                } catch (UnparseableCableException e) {
+                    tally.failures.merge(e.category(), 1L, Long::sum);
+                }
+            });
+            producer.flush();
+            awaitLast(tally);
+        }
+        ReplayReport report = new ReplayReport(tally.read, tally.republished,
+                tally.failures.values().stream().mapToLong(Long::longValue).sum(), tally.skipped, tally.failures);
+        LOG.infof("replayed %s: %s", topic, report);
+        return report;
+    }
+
+    /** Surfaces a send that failed (flush alone does not throw), so a report never claims what is not there. */
+    private static void awaitLast(Tally tally) {
+        if (tally.last == null) {
+            return;
+        }
+        try {
+            tally.last.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish to " + Topics.PARSED + ": " + e.getCause(), e);
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_194_304));
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static final class Tally {
+        long read;
+        long republished;
+        long skipped;
+        Future<?> last;
+        final Map<String, Long> failures = new TreeMap<>();
+    }
+}
