@@ -55,7 +55,8 @@ public class ParsedCableConsumer {
         }
         if (!cables.isEmpty()) {
             StoreResult result = storage.store(cables);
-            LOG.debugf("stored %d cables, ignored %d not newer", result.stored(), result.ignored());
+            LOG.debugf("inserted %d, replaced %d, ignored %d not newer", result.inserted(), result.replaced(),
+                    result.ignored());
         }
     }
 

@@ -1,196 +1,36 @@
 package io.cablestream.store.persistence;
 
-import io.cablestream.events.CableJson;
-import io.cablestream.events.ParsedCable;
-import io.cablestream.events.ParserVersion;
 import io.agroal.api.AgroalDataSource;
+import io.cablestream.events.ParsedCable;
+import io.cablestream.store.metrics.StoreMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/**
- * Writes parsed cables to PostgreSQL, a batch per transaction with JDBC batching. Upsert rules: a cable not
- * stored yet is inserted; one stored by an older parser is replaced with its children; an event from the same
- * or an older parser changes nothing, so consuming an event twice is harmless.
- */
+/** Stores a batch of parsed cables in one transaction ({@link CableWriter} has the rules and the SQL). */
 @ApplicationScoped
 public class CableStorage {
 
-    private static final String UPSERT_CABLE = """
-            INSERT INTO cable (cable_id, dtg, classification, caveats, origin, sender, subject, summary, signers,
-                               parser_version, parser_version_order, content_sha256, ingest_id, received_at,
-                               stored_at, raw_text, parsed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?::jsonb)
-            ON CONFLICT (cable_id) DO UPDATE SET
-                dtg = EXCLUDED.dtg, classification = EXCLUDED.classification, caveats = EXCLUDED.caveats,
-                origin = EXCLUDED.origin, sender = EXCLUDED.sender, subject = EXCLUDED.subject,
-                summary = EXCLUDED.summary, signers = EXCLUDED.signers, parser_version = EXCLUDED.parser_version,
-                parser_version_order = EXCLUDED.parser_version_order, content_sha256 = EXCLUDED.content_sha256,
-                ingest_id = EXCLUDED.ingest_id, received_at = EXCLUDED.received_at, stored_at = now(),
-                raw_text = EXCLUDED.raw_text, parsed = EXCLUDED.parsed
-            WHERE cable.parser_version_order < EXCLUDED.parser_version_order
-            """;
-    private static final String INSERT_TAG = "INSERT INTO cable_tag (cable_id, position, code, kind) VALUES (?, ?, ?, ?)";
-    private static final String INSERT_REFERENCE = """
-            INSERT INTO cable_reference (cable_id, position, label, referenced_cable_id, text) VALUES (?, ?, ?, ?, ?)
-            """;
-    private static final String INSERT_RECIPIENT = """
-            INSERT INTO cable_recipient (cable_id, role, position, routing, name, precedence, serial)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """;
-    private static final List<String> CHILD_TABLES = List.of("cable_tag", "cable_reference", "cable_recipient");
-
     private final AgroalDataSource dataSource;
+    private final StoreMetrics metrics;
 
-    public CableStorage(AgroalDataSource dataSource) {
+    public CableStorage(AgroalDataSource dataSource, StoreMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
     }
 
     @Transactional
     public StoreResult store(List<ParsedCable> cables) {
-        Map<String, ParsedCable> newestById = newestById(cables);
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Long> storedOrders = lockStoredOrders(connection, newestById.keySet());
-            List<ParsedCable> toWrite = newestById.values().stream()
-                    .filter(cable -> ParserVersion.order(cable.parserVersion())
-                            > storedOrders.getOrDefault(cable.cableId(), Long.MIN_VALUE))
-                    .toList();
-            if (!toWrite.isEmpty()) {
-                deleteChildren(connection, toWrite.stream().filter(c -> storedOrders.containsKey(c.cableId())).toList());
-                upsertCables(connection, toWrite);
-                insertChildren(connection, toWrite);
-            }
-            return new StoreResult(toWrite.size(), cables.size() - toWrite.size());
+            StoreResult result = CableWriter.write(connection, cables);
+            metrics.batchWritten(cables.size(), result, System.nanoTime() - started);
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("could not store " + cables.size() + " cables: " + e.getMessage(), e);
         }
-    }
-
-    /** A batch may hold several versions of one cable; only the newest can win, and it must be written once. */
-    private static Map<String, ParsedCable> newestById(List<ParsedCable> cables) {
-        Map<String, ParsedCable> newest = new LinkedHashMap<>();
-        for (ParsedCable cable : cables) {
-            newest.merge(cable.cableId(), cable, (a, b) ->
-                    ParserVersion.order(b.parserVersion()) > ParserVersion.order(a.parserVersion()) ? b : a);
-        }
-        return newest;
-    }
-
-    private static Map<String, Long> lockStoredOrders(Connection connection, Collection<String> ids)
-            throws SQLException {
-        Map<String, Long> orders = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT cable_id, parser_version_order FROM cable WHERE cable_id = ANY (?) FOR UPDATE")) {
-            select.setArray(1, connection.createArrayOf("text", ids.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    orders.put(rows.getString(1), rows.getLong(2));
-                }
-            }
-        }
-        return orders;
-    }
-
-    private static void deleteChildren(Connection connection, List<ParsedCable> replaced) throws SQLException {
-        if (replaced.isEmpty()) {
-            return;
-        }
-        Array ids = connection.createArrayOf("text", replaced.stream().map(ParsedCable::cableId).toArray());
-        for (String table : CHILD_TABLES) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE cable_id = ANY (?)")) {
-                delete.setArray(1, ids);
-                delete.executeUpdate();
-            }
-        }
-    }
-
-    private static void upsertCables(Connection connection, List<ParsedCable> cables) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CABLE)) {
-            for (ParsedCable cable : cables) {
-                int i = 0;
-                upsert.setString(++i, cable.cableId());
-                upsert.setTimestamp(++i, timestamp(cable.dtg()));
-                upsert.setString(++i, cable.classification());
-                upsert.setArray(++i, connection.createArrayOf("text", cable.caveats().toArray()));
-                upsert.setString(++i, CableOrigin.of(cable.cableId()));
-                upsert.setString(++i, cable.from());
-                upsert.setString(++i, cable.subject());
-                upsert.setString(++i, cable.summary());
-                upsert.setArray(++i, connection.createArrayOf("text", cable.signers().toArray()));
-                upsert.setString(++i, cable.parserVersion());
-                upsert.setLong(++i, ParserVersion.order(cable.parserVersion()));
-                upsert.setString(++i, cable.contentSha256());
-                upsert.setString(++i, cable.ingestId());
-                upsert.setTimestamp(++i, timestamp(cable.receivedAt()));
-                upsert.setString(++i, cable.rawText());
-                upsert.setString(++i, CableJson.toJson(cable.withIngest(cable.ingestId(), cable.contentSha256(),
-                        cable.receivedAt(), cable.source(), null)));
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
-    }
-
-    private static void insertChildren(Connection connection, List<ParsedCable> cables) throws SQLException {
-        try (PreparedStatement tags = connection.prepareStatement(INSERT_TAG);
-             PreparedStatement references = connection.prepareStatement(INSERT_REFERENCE);
-             PreparedStatement recipients = connection.prepareStatement(INSERT_RECIPIENT)) {
-            for (ParsedCable cable : cables) {
-                for (int p = 0; p < cable.tags().size(); p++) {
-                    ParsedCable.Tag tag = cable.tags().get(p);
-                    tags.setString(1, cable.cableId());
-                    tags.setInt(2, p);
-                    tags.setString(3, tag.code());
-                    tags.setString(4, tag.kind() == null ? ParsedCable.TagKind.SUBJECT.name() : tag.kind().name());
-                    tags.addBatch();
-                }
-                for (int p = 0; p < cable.references().size(); p++) {
-                    ParsedCable.Reference reference = cable.references().get(p);
-                    references.setString(1, cable.cableId());
-                    references.setInt(2, p);
-                    references.setString(3, reference.label());
-                    references.setString(4, reference.cableId());
-                    references.setString(5, reference.text());
-                    references.addBatch();
-                }
-                addRecipients(recipients, cable.cableId(), "TO", cable.to());
-                addRecipients(recipients, cable.cableId(), "INFO", cable.info());
-            }
-            tags.executeBatch();
-            references.executeBatch();
-            recipients.executeBatch();
-        }
-    }
-
-    private static void addRecipients(PreparedStatement insert, String cableId, String role,
-                                      List<ParsedCable.Recipient> recipients) throws SQLException {
-        for (int p = 0; p < recipients.size(); p++) {
-            ParsedCable.Recipient recipient = recipients.get(p);
-            insert.setString(1, cableId);
-            insert.setString(2, role);
-            insert.setInt(3, p);
-            insert.setString(4, recipient.routing());
-            insert.setString(5, recipient.name());
-            insert.setString(6, recipient.precedence());
-            insert.setString(7, recipient.serial());
-            insert.addBatch();
-        }
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

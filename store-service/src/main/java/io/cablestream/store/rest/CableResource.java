@@ -1,31 +1,62 @@
 package io.cablestream.store.rest;
 
 import io.cablestream.store.persistence.CableEntity;
+import io.cablestream.store.persistence.CableGraph;
+import io.cablestream.store.persistence.CablePage;
 import io.cablestream.store.persistence.CableRepository;
+import io.cablestream.store.persistence.CableSearch;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.function.Function;
 
-/** The stored cables: {@code GET /api/cables/{id}} and its raw text. */
+/** The stored cables: the filtered list, one cable as parsed JSON or raw text, and the reference graph. */
 @Path("/api/cables")
 public class CableResource {
 
     private final CableRepository cables;
+    private final CableSearch search;
+    private final CableListParameters parameters;
+    private final CableGraph graph;
 
-    public CableResource(CableRepository cables) {
+    public CableResource(CableRepository cables, CableSearch search, CableListParameters parameters,
+                         CableGraph graph) {
         this.cables = cables;
+        this.search = search;
+        this.parameters = parameters;
+        this.graph = graph;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Cables matching every given filter, by DTG, a page at a time (keyset pagination)")
+    @APIResponse(responseCode = "200", description = "{\"items\": [...], \"nextCursor\": \"...\"}; no nextCursor"
+            + " on the last page")
+    @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem body")
+    public CablePage list(
+            @Parameter(description = "TAGS code, e.g. PREL or FR") @QueryParam("tag") String tag,
+            @Parameter(description = "Sending post as the cable id names it, e.g. PARIS") @QueryParam("origin") String origin,
+            @Parameter(description = "e.g. CONFIDENTIAL or SECRET//NOFORN") @QueryParam("classification") String classification,
+            @Parameter(description = "DTG from, inclusive: 2009-04-07 or 2009-04-07T15:27:00Z") @QueryParam("from") String from,
+            @Parameter(description = "DTG to, inclusive (a date includes its day)") @QueryParam("to") String to,
+            @Parameter(description = "Words in the subject, summary or body (web search syntax: \"quoted phrase\", -not, or)") @QueryParam("q") String q,
+            @Parameter(description = "-dtg (newest first, default) or dtg") @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1 to 500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return search.find(parameters.parse(tag, origin, classification, from, to, q, sort, limit, cursor));
     }
 
     @GET
     @Path("/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "The parsed cable (ParsedCable JSON without rawText)")
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response parsed(@PathParam("id") String id) {
@@ -39,6 +70,25 @@ public class CableResource {
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response raw(@PathParam("id") String id) {
         return found(id, cable -> Response.ok(cable.rawText, "text/plain; charset=UTF-8"));
+    }
+
+    @GET
+    @Path("/{id}/references")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "The cables this cable cites (REF), in order, stored or not (stored: false)")
+    @APIResponse(responseCode = "404", description = "No cable with that id is stored")
+    public Response references(@PathParam("id") String id) {
+        return graph.references(id)
+                .map(links -> Response.ok(new References(id, links)).build())
+                .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
+    }
+
+    @GET
+    @Path("/{id}/cited-by")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The stored cables that cite this id, newest first, whether or not it is stored itself")
+    public CitedBy citedBy(@PathParam("id") String id) {
+        return new CitedBy(id, graph.isStored(id), graph.citedBy(id));
     }
 
     private Response found(String id, Function<CableEntity, Response.ResponseBuilder> answer) {
