@@ -37,6 +37,27 @@ public final class KafkaBroker {
         return shared;
     }
 
+    /** A broker of the caller's own, for a test that stops and restarts it; {@link #close()} it when done. */
+    public static KafkaBroker dedicated() {
+        return start();
+    }
+
+    /** Stops the broker side of the node, as a crash would take it away; clients then cannot reach it. */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> broker.shutdown());
+        cluster.brokers().values().forEach(broker -> broker.awaitShutdown());
+    }
+
+    /** Starts the stopped broker again, on the same port, and waits until it serves. */
+    public void restartBroker() {
+        try {
+            cluster.brokers().values().forEach(broker -> broker.startup());
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart the in-process Kafka broker", e);
+        }
+    }
+
     private static KafkaBroker start() {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -95,7 +116,7 @@ public final class KafkaBroker {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
-    private void close() {
+    public void close() {
         try {
             cluster.close();
         } catch (Exception e) {

@@ -3,7 +3,7 @@ package io.cablestream.ingest.domain;
 import io.cablestream.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,25 +17,42 @@ public class CableIntake {
         this.config = config;
     }
 
-    public RawCable accept(byte[] body, Charset declared, String contentType, String source) {
-        if (body.length == 0) {
-            throw new RejectedCableException(400, "the cable is empty");
+    public RawCable accept(CableItem item) {
+        if (item.unreadable() != null) {
+            throw item.unreadable();
         }
-        if (body.length > config.maxCableBytes()) {
-            throw new RejectedCableException(413, "the cable has " + body.length + " bytes; at most "
-                    + config.maxCableBytes() + " are accepted (ingest.max-cable-bytes)");
-        }
-        CableDecoder.Decoded decoded = CableDecoder.decode(body, declared);
+        CableDecoder.Decoded decoded = item.text() != null
+                ? new CableDecoder.Decoded(item.text(), StandardCharsets.UTF_8.name(), false)
+                : CableDecoder.decode(checkedSize(item.bytes()), item.declared());
         String text = CableNormaliser.normalise(decoded.text());
         if (text.isBlank()) {
-            throw new RejectedCableException(400, "the cable holds only white space");
+            throw new RejectedCableException(400, decoded.text().isEmpty() ? "empty" : "blank",
+                    decoded.text().isEmpty() ? "the cable is empty" : "the cable holds only white space");
         }
         if (looksBinary(text)) {
-            throw new RejectedCableException(400, "the body is binary data, not the text of a cable");
+            throw new RejectedCableException(400, "binary", "the body is binary data, not the text of a cable");
         }
         byte[] utf8 = CableNormaliser.utf8(text);
-        return new RawCable(UUID.randomUUID().toString(), CableNormaliser.sha256(utf8), utf8, source,
-                Instant.now(), contentType, decoded.charset(), decoded.guessed());
+        if (item.text() != null) {
+            checkedSize(utf8);
+        }
+        return new RawCable(UUID.randomUUID().toString(), CableNormaliser.sha256(utf8), utf8, item.source(),
+                Instant.now(), item.contentType(), decoded.charset(), decoded.guessed(), item.release());
+    }
+
+    private byte[] checkedSize(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new RejectedCableException(400, "empty", "the cable is empty");
+        }
+        if (bytes.length > config.maxCableBytes()) {
+            throw tooLarge(bytes.length + " bytes", config.maxCableBytes());
+        }
+        return bytes;
+    }
+
+    public static RejectedCableException tooLarge(String size, int limit) {
+        return new RejectedCableException(413, "too-large", "the cable has " + size + "; at most " + limit
+                + " bytes are accepted (ingest.max-cable-bytes)");
     }
 
     /** Control characters other than tab, line breaks, form feed and NUL padding make more than 1% of it. */

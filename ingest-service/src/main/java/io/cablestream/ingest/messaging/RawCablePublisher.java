@@ -43,6 +43,7 @@ public class RawCablePublisher {
         if (cable.charsetGuessed()) {
             add(headers, RawCableHeaders.CHARSET_GUESSED, "true");
         }
+        cable.release().forEach((name, value) -> add(headers, RawCableHeaders.RELEASE_PREFIX + name, value));
         return headers;
     }
 

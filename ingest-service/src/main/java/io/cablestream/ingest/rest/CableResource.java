@@ -2,8 +2,10 @@ package io.cablestream.ingest.rest;
 
 import io.cablestream.ingest.config.IngestConfig;
 import io.cablestream.ingest.domain.CableIntake;
-import io.cablestream.ingest.domain.RawCable;
-import io.cablestream.ingest.messaging.RawCablePublisher;
+import io.cablestream.ingest.domain.CableItem;
+import io.cablestream.ingest.domain.ItemOutcome;
+import io.cablestream.ingest.messaging.CableIngestor;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,9 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
+import java.io.IOException;
+import java.io.InputStream;
 
 /** {@code POST /api/cables}: one raw cable in, 202 once the broker holds it. */
 @Path("/api/cables")
@@ -27,54 +28,35 @@ public class CableResource {
     /** Header a client may set to say where the cable came from (a file name, a feed). */
     public static final String SOURCE_HEADER = "X-Cable-Source";
 
-    private final CableIntake intake;
-    private final RawCablePublisher publisher;
+    private final CableIngestor ingestor;
     private final IngestConfig config;
 
-    public CableResource(CableIntake intake, RawCablePublisher publisher, IngestConfig config) {
-        this.intake = intake;
-        this.publisher = publisher;
+    public CableResource(CableIngestor ingestor, IngestConfig config) {
+        this.ingestor = ingestor;
         this.config = config;
     }
 
     @POST
+    @Blocking
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest one raw cable")
     @APIResponse(responseCode = "202", description = "The broker has the cable")
+    @APIResponse(responseCode = "200", description = "The same text is already on cables.raw: status duplicate")
     @APIResponse(responseCode = "400", description = "Empty or binary body")
     @APIResponse(responseCode = "413", description = "Larger than ingest.max-cable-bytes")
     @APIResponse(responseCode = "503", description = "The broker cannot take it now; retry after Retry-After")
-    public Uni<Response> ingest(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                @HeaderParam(SOURCE_HEADER) String source) {
-        RawCable cable = intake.accept(body, declaredCharset(contentType), mediaType(contentType),
-                source == null ? "http" : source);
-        return publisher.publish(cable)
-                .ifNoItem().after(config.publishTimeout()).fail()
-                .map(ignored -> Response.accepted(new IngestReceipt(cable.ingestId(), cable.sha256())).build())
-                .onFailure().recoverWithItem(this::brokerUnavailable);
-    }
-
-    private Response brokerUnavailable(Throwable failure) {
-        return Response.fromResponse(Problem.response(503,
-                        "the broker did not acknowledge the cable: " + failure.getClass().getSimpleName()))
-                .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
-                .build();
-    }
-
-    private static String mediaType(String contentType) {
-        return contentType == null ? MediaType.TEXT_PLAIN : contentType.split(";", 2)[0].trim();
-    }
-
-    private static Charset declaredCharset(String contentType) {
-        if (contentType == null) {
-            return null;
+    public Uni<Response> ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                @HeaderParam(SOURCE_HEADER) String source) throws IOException {
+        // read at most one byte past the limit: an oversized body is refused without being held
+        byte[] bytes = body.readNBytes(config.maxCableBytes() + 1);
+        if (bytes.length > config.maxCableBytes()) {
+            throw CableIntake.tooLarge("more than " + config.maxCableBytes() + " bytes", config.maxCableBytes());
         }
-        String charset = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
-        try {
-            return charset == null ? null : Charset.forName(charset);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
-        }
+        CableItem item = CableItem.ofBytes(source == null ? "http" : source, bytes,
+                MediaTypes.declaredCharset(contentType), MediaTypes.withoutParameters(contentType, MediaType.TEXT_PLAIN));
+        return ingestor.ingestOne(item).map(outcome -> Response
+                .status(ItemOutcome.ACCEPTED.equals(outcome.status()) ? 202 : 200)
+                .entity(outcome).build());
     }
 }

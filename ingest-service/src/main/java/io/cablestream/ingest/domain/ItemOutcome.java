@@ -1,0 +1,25 @@
+package io.cablestream.ingest.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What became of one cable: {@code accepted} (with its ingest id), {@code duplicate}, or {@code rejected} and why. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ItemOutcome(String source, String ingestId, String sha256, String status, String reason,
+                          String detail) {
+
+    public static final String ACCEPTED = "accepted";
+    public static final String DUPLICATE = "duplicate";
+    public static final String REJECTED = "rejected";
+
+    public static ItemOutcome accepted(RawCable cable) {
+        return new ItemOutcome(cable.source(), cable.ingestId(), cable.sha256(), ACCEPTED, null, null);
+    }
+
+    public static ItemOutcome duplicate(RawCable cable) {
+        return new ItemOutcome(cable.source(), null, cable.sha256(), DUPLICATE, null, null);
+    }
+
+    public static ItemOutcome rejected(String source, RejectedCableException why) {
+        return new ItemOutcome(source, null, null, REJECTED, why.reason(), why.getMessage());
+    }
+}

@@ -1,0 +1,63 @@
+package io.cablestream.ingest.rest;
+
+import io.cablestream.ingest.domain.BatchReport;
+import io.cablestream.ingest.messaging.CableIngestor;
+import io.cablestream.ingest.source.CableFile;
+import io.cablestream.ingest.source.CableSources;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * {@code POST /api/cables/batch}: many cables in one request, streamed item by item (NDJSON, zip, tar.gz,
+ * cables.csv) or as multipart files; answered with every item's outcome once the broker acknowledged them.
+ */
+@Path("/api/cables/batch")
+@Produces(MediaType.APPLICATION_JSON)
+public class CableBatchResource {
+
+    private final CableIngestor ingestor;
+    private final CableSources sources;
+
+    public CableBatchResource(CableIngestor ingestor, CableSources sources) {
+        this.ingestor = ingestor;
+        this.sources = sources;
+    }
+
+    @POST
+    @Consumes({CableSources.NDJSON, CableSources.CSV, CableSources.ZIP, CableSources.GZIP, CableSources.X_GZIP})
+    @Operation(summary = "Ingest a stream of cables: NDJSON lines, a zip or tar.gz of cable files, or cables.csv")
+    @APIResponse(responseCode = "200", description = "Per item: accepted, duplicate or rejected with the reason")
+    @APIResponse(responseCode = "415", description = "Not one of the batch media types")
+    @APIResponse(responseCode = "503", description = "The broker failed; the items settled so far are in the problem")
+    public BatchReport ingestStream(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws IOException {
+        String mediaType = MediaTypes.withoutParameters(contentType, CableSources.NDJSON);
+        return BatchReport.of(ingestor.ingestAll(sources.open(mediaType, MediaTypes.declaredCharset(contentType), body)));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Ingest uploaded files, one cable each")
+    @APIResponse(responseCode = "200", description = "Per file: accepted, duplicate or rejected with the reason")
+    public BatchReport ingestFiles(@RestForm(FileUpload.ALL) List<FileUpload> files) {
+        List<CableFile> cables = files.stream()
+                .map(file -> new CableFile(file.uploadedFile(), file.fileName() != null ? file.fileName() : file.name(),
+                        MediaTypes.declaredCharset(file.contentType()),
+                        MediaTypes.withoutParameters(file.contentType(), MediaType.TEXT_PLAIN)))
+                .toList();
+        return BatchReport.of(ingestor.ingestAll(sources.files(cables)));
+    }
+}

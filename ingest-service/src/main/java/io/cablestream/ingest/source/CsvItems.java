@@ -1,0 +1,74 @@
+package io.cablestream.ingest.source;
+
+import io.cablestream.ingest.domain.CableItem;
+import io.cablestream.ingest.domain.CableItems;
+import io.cablestream.ingest.domain.RejectedCableException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The WikiLeaks {@code cables.csv} dump: columns row number, date, canonical id, origin, classification,
+ * references, header, body, with quoted multi-line fields. Each row is one cable whose text is the header, a
+ * blank line and the body; the other columns travel as {@code release.*} record headers.
+ */
+final class CsvItems implements CableItems {
+
+    static final String MEDIA_TYPE = "text/csv";
+    private static final String[] RELEASE_COLUMNS = {"row", "date", "id", "origin", "classification", "references"};
+    private static final int COLUMNS = 8;
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> rows;
+    private final Charset declared;
+
+    CsvItems(InputStream in, Charset declared) throws IOException {
+        // without a declared charset the bytes are kept as they are (ISO-8859-1 maps every byte to one char,
+        // and the CSV syntax is ASCII), and each cable is decoded alone: UTF-8, else Windows-1252
+        Charset reading = declared != null ? declared : StandardCharsets.ISO_8859_1;
+        this.parser = CSVFormat.RFC4180.parse(new InputStreamReader(in, reading));
+        this.rows = parser.iterator();
+        this.declared = declared;
+    }
+
+    @Override
+    public CableItem next() {
+        while (rows.hasNext()) {
+            CSVRecord row = rows.next();
+            String where = "row " + row.getRecordNumber();
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            if (row.size() != COLUMNS) {
+                return CableItem.unreadable(where, new RejectedCableException(400, "malformed",
+                        where + " has " + row.size() + " columns; cables.csv has " + COLUMNS));
+            }
+            if (row.getRecordNumber() == 1 && !row.get(0).strip().matches("\\d+")) {
+                continue; // a header line, which the original dump does not have but re-exports often do
+            }
+            Map<String, String> release = new LinkedHashMap<>();
+            for (int i = 0; i < RELEASE_COLUMNS.length; i++) {
+                release.put(RELEASE_COLUMNS[i], row.get(i));
+            }
+            String text = row.get(6) + "\n\n" + row.get(7);
+            String source = row.get(2).isBlank() ? where : row.get(2);
+            Charset charset = declared != null ? declared : StandardCharsets.ISO_8859_1;
+            return new CableItem(source, text.getBytes(charset), null, declared, MEDIA_TYPE, release, null);
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,91 @@
+package io.cablestream.ingest.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cablestream.ingest.domain.CableIntake;
+import io.cablestream.ingest.domain.CableItem;
+import io.cablestream.ingest.domain.CableItems;
+import io.cablestream.ingest.domain.RejectedCableException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code application/x-ndjson}: one {@code {"text": ..., "source": ..., "release": {...}}} per line; blank lines
+ * are skipped and a malformed line is rejected alone.
+ */
+final class NdjsonItems implements CableItems {
+
+    static final String MEDIA_TYPE = "application/x-ndjson";
+
+    private final InputStream in;
+    private final BoundedLines lines;
+    private final ObjectMapper json;
+    private final int maxCableBytes;
+    private int lineNumber;
+
+    NdjsonItems(InputStream in, ObjectMapper json, int maxCableBytes) {
+        this.in = in;
+        // JSON escapes (\\uXXXX) may make a line up to six times the cable, plus its other fields
+        this.lines = new BoundedLines(in, maxCableBytes * 6 + 64 * 1024);
+        this.json = json;
+        this.maxCableBytes = maxCableBytes;
+    }
+
+    @Override
+    public CableItem next() throws IOException {
+        byte[] line;
+        do {
+            line = lines.next();
+            lineNumber++;
+        } while (line != null && line != BoundedLines.TOO_LONG && isBlank(line));
+        if (line == null) {
+            return null;
+        }
+        String where = "line " + lineNumber;
+        if (line == BoundedLines.TOO_LONG) {
+            return CableItem.unreadable(where, CableIntake.tooLarge("a longer line", maxCableBytes));
+        }
+        try {
+            JsonNode item = json.readTree(line);
+            JsonNode text = item == null ? null : item.get("text");
+            if (text == null || !text.isTextual()) {
+                return CableItem.unreadable(where, malformed("has no \"text\" string"));
+            }
+            String source = item.hasNonNull("source") ? item.get("source").asText() : where;
+            return CableItem.ofText(source, text.asText(), MEDIA_TYPE, release(item.get("release")));
+        } catch (JsonProcessingException e) {
+            return CableItem.unreadable(where, malformed("is not JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static Map<String, String> release(JsonNode release) {
+        if (release == null || !release.isObject()) {
+            return Map.of();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        release.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+        return fields;
+    }
+
+    private RejectedCableException malformed(String why) {
+        return new RejectedCableException(400, "malformed", "line " + lineNumber + " " + why);
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
