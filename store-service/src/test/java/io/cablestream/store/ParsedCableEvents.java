@@ -39,6 +39,21 @@ final class ParsedCableEvents {
         }
     }
 
+    /** Publishes the events to a topic, keyed by cable id, and waits for the broker's acknowledgement of all. */
+    static void publishTo(String topic, List<ParsedCable> cables) {
+        try (var producer = producer()) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (ParsedCable cable : cables) {
+                sent.add(producer.send(new ProducerRecord<>(topic, cable.cableId(), CableJson.toJson(cable))));
+            }
+            for (var future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void publishRaw(String key, String value) {
         try (var producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.PARSED, key, value)).get();

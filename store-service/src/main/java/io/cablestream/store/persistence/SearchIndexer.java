@@ -26,7 +26,7 @@ public class SearchIndexer {
     private static final Logger LOG = Logger.getLogger(SearchIndexer.class);
 
     // subject and summary weigh more than the body, the raw text (the parser does not split paragraphs out yet)
-    static final String INDEX_QUEUED = """
+    public static final String INDEX_QUEUED = """
             WITH batch AS (
                 DELETE FROM cable_search_pending WHERE cable_id IN (
                     SELECT cable_id FROM cable_search_pending LIMIT ? FOR UPDATE SKIP LOCKED)

@@ -1,0 +1,54 @@
+package io.cablestream.store;
+
+import io.cablestream.testkit.KafkaTestResource;
+import io.cablestream.testkit.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Parameters of GET /api/cables that make no sense answer 400 with a problem body naming the parameter. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+class CableParametersTest {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "limit|0", "limit|501", "limit|ten", "limit|-1",
+            "sort|subject", "sort|DTG",
+            "from|yesterday", "from|2009-13-01", "to|2009-04-07 15:27", "to|'  '",
+            "cursor|not-a-cursor", "cursor|MjAwOS0wNC0wN1QxNToyNzowMFo",
+            "tag|' '", "origin|''", "classification|' '", "q|' '"})
+    void badParameterIsA400ProblemNamingIt(String parameter, String value) {
+        given().queryParam(parameter, value).get("/api/cables").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("parameter", equalTo(parameter))
+                .body("detail", containsString(parameter));
+    }
+
+    @ParameterizedTest(name = "from={0} to={1}")
+    @CsvSource({"2009-04-08,2009-04-07", "2009-04-07T15:28:00Z,2009-04-07T15:27:00Z"})
+    void rangeThatEndsBeforeItStartsIsA400(String from, String to) {
+        given().queryParam("from", from).queryParam("to", to).get("/api/cables").then()
+                .statusCode(400).contentType("application/problem+json").body("parameter", equalTo("to"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "'; DROP TABLE cable; --", "x' OR '1'='1", "PREL') OR true --", "\\\\'"})
+    void sqlInFiltersIsOnlyEverAValue(String hostile) {
+        for (String parameter : new String[]{"tag", "origin", "classification"}) {
+            given().queryParam(parameter, hostile).get("/api/cables").then()
+                    .statusCode(200).body("items.size()", equalTo(0));
+        }
+        given().queryParam("q", hostile).get("/api/cables").then().statusCode(200);
+        given().get("/api/stats").then().statusCode(200);
+    }
+}

@@ -1,0 +1,120 @@
+package io.cablestream.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cablestream.events.CableJson;
+import io.cablestream.events.ParsedCable;
+import io.cablestream.events.ParsedCable.Reference;
+import io.cablestream.parser.CableParser;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ~300 corpus cables of cable-parser's test resources (on the class path under {@code corpus/}), each with
+ * the release's metadata and what the current CableParser reads in it.
+ */
+final class CorpusCables {
+
+    /** One corpus cable: the release's values (null where it has none) and the parser's reading. */
+    record Cable(String canonicalId, String created, String classification, List<String> tags, ParsedCable parsed) {
+    }
+
+    /**
+     * The REFs of the corpus cables that cite other corpus cables, as the cables write them. The parser does not
+     * read REF lines yet, so the events carry these instead of what it finds: the graph test stays exact.
+     */
+    static final Map<String, List<Reference>> CITATIONS = Map.of(
+            "05PARIS3118", List.of(new Reference(null, "05PARIS479", "PARIS 479")),
+            "05BRASILIA1608", List.of(new Reference(null, "05BRASILIA1566", "BRASILIA 1566")),
+            "05BRASILIA1922", List.of(new Reference("A", "04BRASILIA2684", "BRASILIA 2684"),
+                    new Reference("B", "05BRASILIA1849", "BRASILIA 1849"),
+                    new Reference("C", "05BRASILIA1862", "BRASILIA 1862"),
+                    new Reference("D", "05BRASILIA1867", "BRASILIA 1867")),
+            "09MONTERREY318", List.of(new Reference("A", "09MONTERREY274", "MONTERREY 274"),
+                    new Reference("B", "09MONTERREY284", "MONTERREY 284")),
+            "09PARIS1040", List.of(new Reference(null, "09PARIS997", "PARIS 997")));
+
+    private static List<Cable> all;
+
+    private CorpusCables() {
+    }
+
+    static synchronized List<Cable> all() {
+        if (all == null) {
+            all = load();
+        }
+        return all;
+    }
+
+    /**
+     * The events to publish: one per cable id the parser found (the first cable when two parse to one id, which
+     * is also the one the store keeps), with its raw text and its citations.
+     */
+    static List<ParsedCable> events() {
+        Map<String, ParsedCable> byId = new LinkedHashMap<>();
+        for (Cable cable : all()) {
+            if (cable.parsed().cableId() != null) {
+                byId.putIfAbsent(cable.parsed().cableId(), cable.parsed());
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static List<Cable> load() {
+        CableParser parser = new CableParser();
+        List<Cable> cables = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(resource("corpus/metadata.jsonl"),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode metadata = CableJson.mapper().readTree(line);
+                byte[] raw;
+                try (InputStream in = resource("corpus/cables/" + metadata.get("file").asText())) {
+                    raw = in.readAllBytes();
+                }
+                List<String> tags = new ArrayList<>();
+                metadata.path("tags_linked").forEach(tag -> tags.add(tag.asText()));
+                String id = text(metadata, "canonical_id");
+                cables.add(new Cable(id, text(metadata, "Created"), text(metadata, "Classification"), tags,
+                        event(parser.parse(raw), id, raw)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cables;
+    }
+
+    private static ParsedCable event(ParsedCable parsed, String canonicalId, byte[] raw) {
+        List<Reference> references = CITATIONS.getOrDefault(parsed.cableId(), parsed.references());
+        ParsedCable cited = new ParsedCable(parsed.schemaVersion(), parsed.parserVersion(), parsed.cableId(),
+                parsed.dtg(), parsed.classification(), parsed.caveats(), parsed.section(), parsed.from(),
+                parsed.to(), parsed.info(), parsed.tags(), parsed.subject(), references, parsed.classifiedBy(),
+                parsed.executiveOrder(), parsed.summary(), parsed.comment(), parsed.paragraphs(), parsed.signers(),
+                parsed.redactions(), parsed.header(), parsed.warnings(), null, null, null, null, null);
+        return cited.withIngest("corpus-" + canonicalId, null, Instant.parse("2026-11-28T00:00:00Z"), "corpus",
+                new String(raw, StandardCharsets.UTF_8));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = CorpusCables.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing test resource " + path + " (cable-parser's corpus sample)");
+        }
+        return in;
+    }
+}

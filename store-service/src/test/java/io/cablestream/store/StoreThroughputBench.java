@@ -1,0 +1,106 @@
+package io.cablestream.store;
+
+import io.cablestream.events.CableJson;
+import io.cablestream.events.ParsedCable;
+import io.cablestream.store.persistence.CableWriter;
+import io.cablestream.store.persistence.SearchIndexer;
+import io.cablestream.testkit.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Not a test: the store's throughput, printed. Run with {@code ./mvnw -B -o -pl store-service verify -Pbench}
+ * ({@code -Dbench.cables=100000 -Dbench.batch=2000} to change the load). Feeds N ParsedCable events (the corpus
+ * cables parsed once, repeated with distinct ids, each event read from its JSON as the consumer does) to
+ * {@link CableWriter} in batches of one transaction each, on a fresh database on the test PostgreSQL
+ * ({@code CABLES_TEST_DB_URL}, or the embedded one); then builds their full-text documents as SearchIndexer does.
+ */
+class StoreThroughputBench {
+
+    private static final int CABLES = Integer.getInteger("bench.cables", 50_000);
+    private static final int BATCH = Integer.getInteger("bench.batch", 1_000);
+
+    @Test
+    void storeThroughput() throws Exception {
+        String url = freshDatabase();
+        Flyway.configure().dataSource(url, TestDatabase.shared().username(), TestDatabase.shared().password())
+                .locations("classpath:db/migration").load().migrate();
+        List<String> events = events(CABLES);
+        String jdbcUrl = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, TestDatabase.shared().username(),
+                TestDatabase.shared().password())) {
+            connection.setAutoCommit(false);
+            write(connection, events.subList(0, Math.min(2 * BATCH, events.size() / 10))); // warm-up, not counted
+            List<String> measured = events.subList(Math.min(2 * BATCH, events.size() / 10), events.size());
+            long started = System.nanoTime();
+            write(connection, measured);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%nBENCH store: %,d cables in %.1f s = %,.0f cables/s (batches of %d, one transaction"
+                    + " each, JSON parsing included)%n", measured.size(), seconds, measured.size() / seconds, BATCH);
+
+            connection.setAutoCommit(true);
+            started = System.nanoTime();
+            int indexed = indexAll(connection);
+            seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("BENCH search indexing (background, after the store): %,d cables in %.1f s"
+                    + " = %,.0f cables/s%n%n", indexed, seconds, indexed / seconds);
+        }
+    }
+
+    private static void write(Connection connection, List<String> events) throws SQLException {
+        for (int from = 0; from < events.size(); from += BATCH) {
+            List<ParsedCable> batch = new ArrayList<>(BATCH);
+            for (String json : events.subList(from, Math.min(from + BATCH, events.size()))) {
+                batch.add(CableJson.fromJson(json));
+            }
+            CableWriter.write(connection, batch);
+            connection.commit();
+        }
+    }
+
+    private static int indexAll(Connection connection) throws SQLException {
+        int total = 0;
+        try (PreparedStatement index = connection.prepareStatement(SearchIndexer.INDEX_QUEUED)) {
+            index.setInt(1, 500);
+            for (int indexed = index.executeUpdate(); indexed > 0; indexed = index.executeUpdate()) {
+                total += indexed;
+            }
+        }
+        return total;
+    }
+
+    /** The corpus events as JSON, repeated with distinct ids: 09PARIS1040 becomes 09PARIS1040000017, ... */
+    private static List<String> events(int count) {
+        List<ParsedCable> corpus = CorpusCables.events();
+        List<String> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ParsedCable cable = corpus.get(i % corpus.size());
+            String id = cable.cableId() + String.format("%06d", i / corpus.size());
+            events.add(CableJson.toJson(new ParsedCable(cable.schemaVersion(), cable.parserVersion(), id,
+                    cable.dtg(), cable.classification(), cable.caveats(), cable.section(), cable.from(), cable.to(),
+                    cable.info(), cable.tags(), cable.subject(), cable.references(), cable.classifiedBy(),
+                    cable.executiveOrder(), cable.summary(), cable.comment(), cable.paragraphs(), cable.signers(),
+                    cable.redactions(), cable.header(), cable.warnings(), cable.ingestId(), cable.contentSha256(),
+                    cable.receivedAt(), cable.source(), cable.rawText())));
+        }
+        return events;
+    }
+
+    private static String freshDatabase() throws SQLException {
+        TestDatabase server = TestDatabase.shared();
+        String name = "store_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return server.jdbcUrl().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+    }
+}
