@@ -32,7 +32,7 @@ stop_orphan_server() {
 }
 
 start() {
-  local pid lines i
+  local pid lines deadline=$((SECONDS + ${CABLES_PG_START_TIMEOUT:-90}))
   if pid=$(running_pid "$PIDFILE" "$PATTERN"); then
     log "postgres: already running (pid $pid) on 127.0.0.1:$PG_PORT"
     return 0
@@ -47,7 +47,7 @@ start() {
     -cp "$RUNTIME_LIB/*:$RUNTIME_CLASSES" io.cablestream.local.LocalPostgres "$DATA_DIR" "$PG_PORT" "$PG_DATABASE"
   pid=$(<"$PIDFILE")
   log "postgres: started (pid $pid), log $LOGFILE"
-  for ((i = 0; i < ${CABLES_PG_START_TIMEOUT:-90} * 2; i++)); do
+  while ((SECONDS < deadline)); do
     if tail -n +"$((lines + 1))" "$LOGFILE" | grep -q '^LocalPostgres ready'; then
       log "postgres: ready on jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE (user postgres, password postgres)"
       return 0
