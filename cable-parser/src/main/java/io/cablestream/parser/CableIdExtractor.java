@@ -1,10 +1,11 @@
 package io.cablestream.parser;
 
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * The canonical id {@code 09USOSCE86}: two-digit DTG year + station of the classification line + serial as an
- * integer, with the release's station aliases.
+ * integer, cross-checked with the DE line serial, the FM station and the page-break lines.
  */
 final class CableIdExtractor {
 
@@ -13,18 +14,70 @@ final class CableIdExtractor {
             "SECSTATE", "STATE",
             "SECSTATEWASHDC", "STATE",
             "WASHDC", "STATE",
-            "USUN", "USUNNEWYORK",
-            "USUNNEW YORK", "USUNNEWYORK");
+            "USUN", "USUNNEWYORK");
 
     private CableIdExtractor() {
     }
 
-    static String extract(ClassificationLine line, DtgExtractor.Dtg dtg, Warnings warnings) {
-        if (line == null || line.station() == null || dtg == null) {
-            warnings.add("NO_CABLE_ID", "no cable id: " + (dtg == null ? "no date-time group" : "no station and serial"));
+    static String extract(CableText text, ClassificationLine line, DtgExtractor.Dtg dtg, HeaderExtractor.Result header,
+                          ReleaseHeader release, Warnings warnings) {
+        String derived = derive(text, line, dtg, header, warnings);
+        if (release != null && release.cableId() != null) {
+            if (derived != null && !derived.equals(release.cableId())) {
+                warnings.add("CABLE_ID_MISMATCH", "text gives " + derived + ", release header " + release.cableId());
+            }
+            return release.cableId();
+        }
+        if (derived == null) {
+            warnings.add("NO_CABLE_ID", "no cable id: " + (dtg == null ? "no date-time group"
+                    : "no station and serial"));
+        }
+        return derived;
+    }
+
+    private static String derive(CableText text, ClassificationLine line, DtgExtractor.Dtg dtg,
+                                 HeaderExtractor.Result header, Warnings warnings) {
+        if (dtg == null) {
             return null;
         }
-        return id(dtg.year(), line.station(), line.serial());
+        String origin = origin(header.from());
+        String deSerial = header.deSerial();
+        if (line != null && line.station() != null) {
+            String station = station(line.station());
+            String serial = line.serial();
+            if (deSerial != null && !agree(deSerial, serial)) {
+                if (serial.length() < deSerial.length() && Long.toString(Long.parseLong(deSerial)).startsWith(serial)) {
+                    // a serial cut short or glued to the next word (10TRIPOLI112: "TRIPOLI 00011")
+                    serial = deSerial;
+                } else if (origin != null) {
+                    // the classification line of a quoted or repeated cable (07PARIS2725 repeats MOSCOW 005154)
+                    warnings.add("CLASSIFICATION_LINE_MISMATCH", "classification line " + line.station() + " "
+                            + line.serial() + " disagrees with DE serial " + deSerial + " from " + origin);
+                    station = origin;
+                    serial = deSerial;
+                }
+            }
+            return id(dtg.year(), station, serial);
+        }
+        int pageBreak = text.first(LineKind.PAGE_BREAK);
+        if (pageBreak >= 0) {
+            Matcher m = LineScanner.PAGE_BREAK.matcher(text.lines[pageBreak]);
+            if (m.matches()) {
+                return id(dtg.year(), m.group(1), m.group(2));
+            }
+        }
+        if (origin != null && deSerial != null) {
+            return id(dtg.year(), origin, deSerial);
+        }
+        return null;
+    }
+
+    /** The DE line keeps the last four digits only: #0093 agrees with BOGOTA 010093. */
+    private static boolean agree(String deSerial, String serial) {
+        long de = Long.parseLong(deSerial);
+        long full = Long.parseLong(serial);
+        long modulus = (long) Math.pow(10, Math.min(deSerial.length(), 9));
+        return full % modulus == de;
     }
 
     static String id(int year, String station, String serial) {
@@ -35,5 +88,29 @@ final class CableIdExtractor {
     static String station(String written) {
         String s = written.replace(" ", "").replace(".", "");
         return ALIASES.getOrDefault(s, s);
+    }
+
+    /** The station of the FM line: {@code AMEMBASSY LA PAZ} is LAPAZ, {@code SECSTATE WASHDC} is STATE. */
+    static String origin(String from) {
+        if (from == null || from.isEmpty()) {
+            return null;
+        }
+        String s = from.toUpperCase().trim();
+        for (String prefix : new String[]{"AMEMBASSY ", "AMCONSUL ", "USMISSION ", "USINT ", "USDEL ", "USLO ",
+                "IRAN ", "AMERICAN EMBASSY "}) {
+            if (s.startsWith(prefix)) {
+                s = s.substring(prefix.length());
+            }
+        }
+        if (s.startsWith("SECSTATE")) {
+            return "STATE";
+        }
+        int slash = s.indexOf('/');
+        if (slash >= 0) {
+            s = s.substring(slash + 1);
+        }
+        s = s.replaceAll("\\s+(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$", "");
+        s = station(s);
+        return s.matches("[A-Z]{3,25}") ? s : null;
     }
 }

@@ -34,17 +34,21 @@ public final class CableParser {
         String normalised = Normaliser.normalise(decoded, warnings);
         CableText text = LineScanner.scan(normalised);
 
-        DtgExtractor.Dtg dtg = DtgExtractor.extract(text, warnings);
-        Classification classification = Classification.extract(text, normalised, warnings);
+        ReleaseHeader release = ReleaseHeader.extract(text);
+        DtgExtractor.Dtg dtg = DtgExtractor.extract(text, release, warnings);
+        HeaderExtractor.Result header = HeaderExtractor.extract(text, dtg, warnings);
+        String subject = SubjectExtractor.extract(text, warnings);
+        Classification classification = Classification.extract(text, normalised, release, warnings);
         ClassificationLine line = classification.line;
-        String cableId = CableIdExtractor.extract(line, dtg, warnings);
+        String cableId = CableIdExtractor.extract(text, line, dtg, header, release, warnings);
         Section section = line != null && line.section() != null
                 ? new Section(line.section(), line.sectionOf()) : null;
 
         return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
-                classification.value, classification.caveats, section, null, List.of(), List.of(),
-                TagsExtractor.extract(text, warnings), SubjectExtractor.extract(text), List.of(), null, null, null,
-                null, List.of(), List.of(), null, null, List.copyOf(warnings.list()), null, null, null, null, null);
+                classification.value, classification.caveats, section, header.from(), List.of(), List.of(),
+                TagsExtractor.extract(text, warnings), subject, List.of(), null, null, null,
+                null, List.of(), List.of(), null, header.header(), List.copyOf(warnings.list()), null, null, null, null,
+                null);
     }
 
     private static ParsedCable failed(List<Warning> warnings) {

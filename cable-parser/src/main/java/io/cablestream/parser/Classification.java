@@ -21,7 +21,7 @@ final class Classification {
         this.line = line;
     }
 
-    static Classification extract(CableText text, String normalised, Warnings warnings) {
+    static Classification extract(CableText text, String normalised, ReleaseHeader release, Warnings warnings) {
         ClassificationLine line = null;
         int at = text.classificationLine;
         if (at >= 0) {
@@ -34,28 +34,69 @@ final class Classification {
         }
         Set<String> caveats = new LinkedHashSet<>();
         if (line == null) {
+            if (release != null && release.classification() != null) {
+                warnings.add("CLASSIFICATION_FROM_RELEASE_HEADER", "no classification line; the release header's is used");
+                return new Classification(release.classification(), List.of(), null);
+            }
+            String marked = ParagraphMarkings.highest(text);
+            if (marked != null) {
+                warnings.add("CLASSIFICATION_FROM_MARKINGS", "no classification line; the highest paragraph marking is used");
+                return new Classification(marked, List.of(), null);
+            }
             warnings.add("NO_CLASSIFICATION", "no classification line found");
             return new Classification(null, List.of(), null);
         }
         addCaveats(line.caveats(), caveats);
-        for (int i = at + 1; i < text.size() && i < at + 12; i++) {
+        // The caveat zone: the rest of the classification line and the lines down to TAGS/SUBJECT; flattened
+        // feeds glue its words together (06ISLAMABAD22025: "022025SIPDISNOFORN SIPDISE.O."), so look for them inside.
+        boolean sensitive = false;
+        boolean noforn = false;
+        for (int i = at; i < text.size() && i < at + 40; i++) {
             LineKind k = text.kinds[i];
-            if (k == LineKind.CAVEAT) {
-                addCaveats(text.lines[i], caveats);
-            } else if (k == LineKind.TAGS || k == LineKind.SUBJECT || k == LineKind.PARAGRAPH) {
+            if (k == LineKind.TAGS || k == LineKind.SUBJECT || k == LineKind.PARAGRAPH) {
                 break;
             }
+            String l = text.lines[i];
+            if (k == LineKind.CAVEAT) {
+                addCaveats(l, caveats);
+            }
+            sensitive |= l.contains("SENSITIVE");
+            noforn |= l.contains("NOFORN") || l.contains("Noforn");
+        }
+        if (sensitive) {
+            caveats.add("SENSITIVE");
+        }
+        if (noforn) {
+            caveats.add("NOFORN");
         }
         String level = level(line.level());
         String value = level;
-        if (level.equals("UNCLASSIFIED") && (caveats.contains("SENSITIVE") || caveats.contains("FOUO")
-                || line.level().contains("SENSITIVE") || normalised.contains("(SBU)"))) {
-            value = "UNCLASSIFIED//FOR OFFICIAL USE ONLY";
-        }
-        if (caveats.contains("NOFORN")) {
+        // The release calls an UNCLAS cable "FOR OFFICIAL USE ONLY" when it is sensitive (1,097 of the 1,200 with
+        // SBU paragraphs or SENSITIVE); it never writes UNCLASSIFIED//NOFORN.
+        if (level.equals("UNCLASSIFIED")) {
+            if (sensitive || caveats.contains("FOUO") || line.level().contains("SENSITIVE")
+                    || (normalised.contains("(SBU") && damaged(warnings))) {
+                value = "UNCLASSIFIED//FOR OFFICIAL USE ONLY";
+            }
+        } else if (noforn) {
             value = value + "//NOFORN";
         }
+        if (release != null && release.classification() != null && !release.classification().equals(value)) {
+            warnings.add("CLASSIFICATION_MISMATCH", "text gives " + value + ", release header "
+                    + release.classification());
+            value = release.classification();
+        }
         return new Classification(value, new ArrayList<>(caveats), line);
+    }
+
+    /**
+     * SBU paragraphs alone do not make a clean cable FOUO (74 of 83 such corpus cables are plain UNCLASSIFIED: the
+     * SENSITIVE caveat line is what decides). In a text damaged by conversion (markup, OCR pilcrows, a truncated
+     * duplicate SUBJECT, as 09USOSCE86-ocr) the caveat lines may be lost, so the SBU paragraphs decide there.
+     */
+    private static boolean damaged(Warnings warnings) {
+        return warnings.has(Normaliser.MARKUP) || warnings.has(Normaliser.OCR)
+                || warnings.has(SubjectExtractor.DUPLICATE);
     }
 
     private static void addCaveats(String s, Set<String> into) {
@@ -84,7 +125,7 @@ final class Classification {
         if (word.startsWith("SECRET")) {
             return "SECRET";
         }
-        if (word.startsWith("CONFIDENTIAL")) {
+        if (word.contains("ONFIDENTIAL")) {
             return "CONFIDENTIAL";
         }
         return "UNCLASSIFIED";

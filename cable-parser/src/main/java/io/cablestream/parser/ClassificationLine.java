@@ -11,16 +11,18 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
                           String serial) {
 
     /** A classification word, spaced out or not; ordered so that longer words win. */
-    static final String LEVEL = "(" + spaced("TOP SECRET") + "|" + spaced("SECRET") + "|" + spaced("CONFIDENTIAL")
+    static final String LEVEL = "(" + spaced("TOP SECRET") + "|" + spaced("SECRET") + "|" + spaced("CONFIDENTIAL") + "|O N F I D E N T I A L"
             + "|" + spaced("UNCLASSIFIED") + "|" + spaced("UNCLAS") + "|LIMITED OFFICIAL USE|" + spaced("SENSITIVE")
             + " BUT " + spaced("UNCLASSIFIED") + ")";
+    /** A doubled first letter, as in 06MADRID779's {@code C C O N F I D E N T I A L}. */
+    private static final String STRAY = "(?:[CSTU] (?=[A-Z] [A-Z]))?";
     private static final String CAVEAT = "(?:NOFORN|NF|SENSITIVE|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|FOUO"
             + "|FOR OFFICIAL USE ONLY|" + spaced("EFTO") + "|" + spaced("NOFORN") + "|CHEROKEE|ORCON|REL [A-Z, ]{2,20}?)";
-    private static final Pattern FULL = Pattern.compile("^" + LEVEL
+    private static final Pattern FULL = Pattern.compile("^" + STRAY + LEVEL
             + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + ")*)"
-            + "\\s*(?:SECTION\\s*(\\d{1,2})\\s*[O0G][Ff]\\s*(\\d{1,2}))?"
-            + "\\s*([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}?)\\s+0*(\\d{1,7})(?!\\d)");
-    private static final Pattern BARE = Pattern.compile("^" + LEVEL
+            + "\\s*(?:(?:SECTION|ECTION|SCTION|SECTON|SETION)\\s*(\\d{1,2})\\s*[O0Gog][Ff]\\s*(\\d{1,2}))?"
+            + "\\s*(?!(?:SECTION|ECTION|SCTION)\\b)([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}?)\\s+0*(\\d{1,7})(?!\\d)");
+    private static final Pattern BARE = Pattern.compile("^" + STRAY + LEVEL
             + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + ")*)\\s*$");
 
     private static String spaced(String word) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The date-time group {@code P 071527Z APR 09} as a UTC instant; two-digit years pivot at 66 (1966-2065). */
 final class DtgExtractor {
@@ -14,20 +15,28 @@ final class DtgExtractor {
     private DtgExtractor() {
     }
 
-    /** The DTG and the index of its line, or null. */
-    static Dtg extract(CableText text, Warnings warnings) {
+    /** A DTG inside a flattened header line, as in 00HARARE5461: {@code ... /38 O 271459Z SEP 00 FM ...}. */
+    private static final Pattern INLINE = Pattern.compile(
+            "(?:^|\\s)([ZOPR])\\s?([ZOPR])?\\s(\\d{2})(\\d{2})(\\d{2})Z\\s([A-Z]{3})\\s(\\d{2})(?=\\s|$)");
+
+    /** The DTG of the first DTG line, else one inside a header line, else the release header's date, or null. */
+    static Dtg extract(CableText text, ReleaseHeader release, Warnings warnings) {
         int i = text.first(LineKind.DTG);
-        if (i < 0) {
-            warnings.add("NO_DTG", "no date-time group found");
-            return null;
+        Matcher m = i < 0 ? null : LineScanner.DTG.matcher(text.lines[i]);
+        if (m == null || !m.find()) {
+            m = inline(text);
         }
-        Matcher m = LineScanner.DTG.matcher(text.lines[i]);
-        if (!m.find()) {
+        if (m == null) {
+            if (release != null && release.created() != null) {
+                warnings.add("DTG_FROM_RELEASE_HEADER", "no date-time group; the release header's date is used");
+                return new Dtg(release.created(), release.created().atZone(ZoneOffset.UTC).getYear(), null, null);
+            }
+            warnings.add("NO_DTG", "no date-time group found");
             return null;
         }
         int month = MONTHS.indexOf(m.group(6)) / 3 + 1;
         if (month <= 0 || MONTHS.indexOf(m.group(6)) % 3 != 0) {
-            warnings.add("BAD_DTG", "unknown month in date-time group: " + text.lines[i]);
+            warnings.add("BAD_DTG", "unknown month in date-time group: " + m.group());
             return null;
         }
         int year = year(m.group(7));
@@ -36,9 +45,23 @@ final class DtgExtractor {
                     Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
             return new Dtg(t.toInstant(ZoneOffset.UTC), year, m.group(1), m.group(2));
         } catch (DateTimeException e) {
-            warnings.add("BAD_DTG", "impossible date-time group: " + text.lines[i]);
+            warnings.add("BAD_DTG", "impossible date-time group: " + m.group());
             return null;
         }
+    }
+
+    private static Matcher inline(CableText text) {
+        int limit = Math.min(text.size(), Math.max(text.bodyStart, 0) + 5);
+        for (int i = 0; i < limit; i++) {
+            String line = text.lines[i];
+            if (line.length() > 30 && line.indexOf('Z') > 0) {
+                Matcher m = INLINE.matcher(line);
+                if (m.find()) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     static int year(String digits) {

@@ -35,19 +35,26 @@ final class LineScanner {
         String[] arr = lines.toArray(new String[0]);
         LineKind[] kinds = new LineKind[n];
         int classification = -1;
-        int bodyStart = -1;
+        int firstBody = -1;
+        boolean inHeader = true;
         boolean inRecipients = false;
         for (int i = 0; i < n; i++) {
             String line = arr[i];
-            LineKind kind = classify(line, bodyStart < 0, inRecipients);
+            LineKind kind = classify(line, inHeader, inRecipients);
             if (kind == LineKind.CLASSIFICATION && classification >= 0) {
                 kind = LineKind.TEXT;
             }
             if (kind == LineKind.CLASSIFICATION) {
                 classification = i;
             }
-            if (bodyStart < 0 && isBodyStart(kind)) {
-                bodyStart = i;
+            if (isBodyStart(kind)) {
+                inHeader = false;
+                if (firstBody < 0) {
+                    firstBody = i;
+                }
+            } else if (kind == LineKind.FORMAT || kind == LineKind.DE || kind == LineKind.DTG) {
+                // a header below an e-mail wrapper or a quoted cable: its recipient lines are header again
+                inHeader = true;
             }
             if (kind == LineKind.TO || kind == LineKind.INFO || kind == LineKind.XMT) {
                 inRecipients = true;
@@ -56,7 +63,8 @@ final class LineScanner {
             }
             kinds[i] = kind;
         }
-        return new CableText(arr, kinds, classification, bodyStart < 0 ? n : bodyStart);
+        int bodyStart = classification >= 0 ? classification : firstBody >= 0 ? firstBody : n;
+        return new CableText(arr, kinds, classification, bodyStart);
     }
 
     private static boolean isBodyStart(LineKind kind) {
@@ -87,8 +95,8 @@ final class LineScanner {
             return LineKind.BLANK;
         }
         char c = line.charAt(0);
-        if (inHeader) {
-            LineKind header = headerKind(line, c, inRecipients);
+        if (inHeader || isStrongHeaderLine(line, c)) {
+            LineKind header = headerKind(line, c, inHeader && inRecipients);
             if (header != null) {
                 return header;
             }
@@ -169,6 +177,20 @@ final class LineScanner {
             return LineKind.FURNITURE;
         }
         return LineKind.TEXT;
+    }
+
+    /** Header lines recognised anywhere: a second header may follow an e-mail wrapper or a bare "UNCLAS". */
+    private static boolean isStrongHeaderLine(String line, char c) {
+        if (c == 'V') {
+            return line.startsWith("VZCZC");
+        }
+        if (c == 'D') {
+            return line.startsWith("DE R");
+        }
+        if (c == 'Z') {
+            return line.startsWith("ZNR ") || line.startsWith("ZNY ") || line.length() < 30;
+        }
+        return line.length() < 30 && (c == 'O' || c == 'P' || c == 'R' || (c >= '0' && c <= '9'));
     }
 
     private static LineKind headerKind(String line, char c, boolean inRecipients) {

@@ -21,26 +21,63 @@ final class Normaliser {
     private static final Pattern OCR_DASH_PILCROW = Pattern.compile("(?m)^[ \\t]*[-\\u2013\\u2022][ \\t]+1(\\d)\\.(?=\\s)");
     private static final Pattern OCR_DASH_NUMBER = Pattern.compile("(?m)^[ \\t]*[-\\u2013\\u2022][ \\t]+(?=\\d{1,2}\\.\\s)");
 
+    /**
+     * Field starts that flattened feeds glue to the text before them (05LIMA3571: {@code ...AGUILERAE.O. 12958: DECL:
+     * 08/16/2015TAGS: EMIN ...}); the first of each is moved to a line of its own.
+     */
+    private static final String[] GLUED = {"C O N F I D E N T I A L", "S E C R E T", "E.O. 1", "TAGS:", "SUBJECT:",
+        "Classified By:", "CLASSIFIED BY:", "\u00b61."};
+
+    static final String MARKUP = "MARKUP_REMOVED";
+    static final String OCR = "OCR_PILCROW";
+
     private Normaliser() {
     }
 
     static String normalise(String text, Warnings warnings) {
-        String s = characters(text, warnings);
+        String s = unglue(characters(text, warnings));
+        int length = s.length();
         if (s.indexOf('<') >= 0) {
             s = HTML_TAG.matcher(s).replaceAll("");
         }
         if (s.indexOf('$') >= 0) {
             s = LATEX_UNDERLINE.matcher(s).replaceAll("");
         }
+        if (s.length() != length) {
+            warnings.add(MARKUP, "HTML or LaTeX markup of a conversion was removed");
+        }
         if (s.indexOf('-') >= 0 || s.indexOf('\u2013') >= 0 || s.indexOf('\u2022') >= 0) {
             Matcher m = OCR_DASH_PILCROW.matcher(s);
             if (m.find()) {
-                warnings.add("OCR_PILCROW", "paragraph numbers read by OCR as '- 1n.' were repaired");
+                warnings.add(OCR, "paragraph numbers read by OCR as '- 1n.' were repaired");
                 s = m.replaceAll("\u00b6$1.");
             }
             s = OCR_DASH_NUMBER.matcher(s).replaceAll("");
         }
         return s;
+    }
+
+    private static String unglue(String s) {
+        StringBuilder b = null;
+        for (String marker : GLUED) {
+            String current = b == null ? s : b.toString();
+            int at = current.indexOf(marker);
+            if (at <= 0) {
+                continue;
+            }
+            int j = at - 1;
+            while (j >= 0 && current.charAt(j) == ' ') {
+                j--;
+            }
+            boolean topSecret = j >= 4 && current.startsWith("T O P", j - 4);
+            if (j >= 0 && current.charAt(j) != '\n' && !topSecret) {
+                if (b == null) {
+                    b = new StringBuilder(s);
+                }
+                b.insert(at, '\n');
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
@@ -58,6 +95,9 @@ final class Normaliser {
                 }
             } else if (c == '\n') {
                 out.append('\n');
+            } else if (c == '\\' && (i + 1 == n || text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+                // 45 corpus cables end every line with " \" (a line-continuation artefact of their export)
+                continue;
             } else if (c == '\t' || c == '\u00a0') {
                 out.append(' ');
             } else if (c == '\f' || c == '\u2028' || c == '\u2029') {

@@ -19,10 +19,12 @@ final class SubjectExtractor {
     private SubjectExtractor() {
     }
 
-    static String extract(CableText text) {
+    static final String DUPLICATE = "TRUNCATED_DUPLICATE_SUBJECT";
+
+    static String extract(CableText text, Warnings warnings) {
         String best = null;
-        int limit = text.size();
-        for (int i = text.first(LineKind.SUBJECT); i >= 0 && i < limit; i = text.first(LineKind.SUBJECT, i + 1)) {
+        int start = text.first(LineKind.SUBJECT, text.bodyStart) >= 0 ? text.bodyStart : 0;
+        for (int i = text.first(LineKind.SUBJECT, start); i >= 0; i = text.first(LineKind.SUBJECT, i + 1)) {
             String subject = read(text, i);
             if (subject.isEmpty()) {
                 continue;
@@ -30,6 +32,7 @@ final class SubjectExtractor {
             if (best == null) {
                 best = subject;
             } else if (subject.startsWith(best) && subject.length() > best.length()) {
+                warnings.add(DUPLICATE, "a truncated repetition of the SUBJECT line was ignored");
                 best = subject;
             } else {
                 break;

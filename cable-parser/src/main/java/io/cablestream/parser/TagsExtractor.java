@@ -22,7 +22,10 @@ final class TagsExtractor {
     }
 
     static List<Tag> extract(CableText text, Warnings warnings) {
-        int at = text.first(LineKind.TAGS, 0);
+        int at = text.first(LineKind.TAGS, text.bodyStart);
+        if (at < 0) {
+            at = text.first(LineKind.TAGS, 0);
+        }
         if (at < 0) {
             return List.of();
         }

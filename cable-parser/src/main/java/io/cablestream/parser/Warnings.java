@@ -16,6 +16,15 @@ final class Warnings {
         }
     }
 
+    boolean has(String code) {
+        for (Warning w : list) {
+            if (w.code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Warning> list() {
         return list;
     }

@@ -1,0 +1,70 @@
+package io.cablestream.parser;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The release's own metadata that some feeds put above the cable: {@code refid:}/{@code date:}/{@code
+ * classification:} lines (cablegate pages), a bare id, date and classification (PDF renderings), a cables.csv or
+ * TSV row, or {@code Cable dated:2005-08-17T21:24:00}. A fallback for texts that lost their header, reported as such.
+ */
+record ReleaseHeader(String cableId, Instant created, String classification) {
+
+    private static final String DATE = "(?:(\\d{1,2})/(\\d{1,2})/(\\d{4}) (\\d{1,2}):(\\d{2})"
+            + "|(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{2}):(\\d{2})(?::\\d{2})?)";
+    private static final String CLASS = "((?:UNCLASSIFIED|CONFIDENTIAL|SECRET|TOP SECRET)"
+            + "(?://FOR OFFICIAL USE ONLY)?(?://NOFORN)?)";
+    private static final Pattern ID = Pattern.compile("^(?:refid:\\s*)?(\\d{2}[A-Z][A-Z0-9]{1,30}?\\d{1,6})$");
+    private static final Pattern DATE_LINE = Pattern.compile("^(?:date:\\s*|Cable dated:\\s*)?" + DATE + "(?:\\]|$)");
+    private static final Pattern CLASSIFICATION = Pattern.compile("^(?:classification:\\s*)?" + CLASS + "$");
+    /** A cables.csv row ({@code 31082,4/19/2005 20:39,05BOGOTA3726,"Embassy Bogota",CONFIDENTIAL,...}) or TSV. */
+    private static final Pattern ROW = Pattern.compile("^(?:\\d{1,7},)?" + DATE
+            + "[, ]+(\\d{2}[A-Z][A-Z0-9]{1,30}?\\d{1,6})[, ]+(?:\"[^\"]{0,80}\"|[A-Za-z .'-]{1,60}?)[, ]+" + CLASS
+            + "(?=[, ]|$)");
+
+    static ReleaseHeader extract(CableText text) {
+        String id = null;
+        Instant created = null;
+        String classification = null;
+        int limit = Math.min(text.size(), 60);
+        for (int i = 0; i < limit; i++) {
+            String line = text.lines[i];
+            if (line.contains("header ends") || text.kinds[i] == LineKind.PARAGRAPH) {
+                break;
+            }
+            Matcher m;
+            if (line.length() > 30 && (m = ROW.matcher(line)).find()) {
+                return new ReleaseHeader(m.group(11), date(m), m.group(12));
+            } else if (id == null && (m = ID.matcher(line)).matches()) {
+                id = m.group(1);
+            } else if (created == null && (m = DATE_LINE.matcher(line)).find()) {
+                created = date(m);
+            } else if (classification == null && (m = CLASSIFICATION.matcher(line)).matches()) {
+                classification = m.group(1);
+            }
+        }
+        // An id alone is no release header (it may be anything); a date is.
+        return created != null ? new ReleaseHeader(id, created, classification) : null;
+    }
+
+    /** The date of groups 1-10 of {@link #DATE}. */
+    private static Instant date(Matcher m) {
+        if (m.group(1) != null) {
+            return instant(m.group(3), m.group(1), m.group(2), m.group(4), m.group(5));
+        }
+        return instant(m.group(6), m.group(7), m.group(8), m.group(9), m.group(10));
+    }
+
+    private static Instant instant(String y, String mo, String d, String h, String mi) {
+        try {
+            return LocalDateTime.of(Integer.parseInt(y), Integer.parseInt(mo), Integer.parseInt(d),
+                    Integer.parseInt(h), Integer.parseInt(mi)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}
