@@ -13,7 +13,7 @@ import java.util.List;
 public final class CableParser {
 
     /** Semantic version of the extraction, recorded in every event so that newer parses replace older ones. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.2.0";
 
     public ParsedCable parse(byte[] raw) {
         Warnings warnings = new Warnings();
@@ -43,12 +43,31 @@ public final class CableParser {
         String cableId = CableIdExtractor.extract(text, line, dtg, header, release, warnings);
         Section section = line != null && line.section() != null
                 ? new Section(line.section(), line.sectionOf()) : null;
+        RecipientExtractor.Result recipients = RecipientExtractor.extract(text);
+        if (!recipients.excluded().isEmpty()) {
+            warnings.add("XMT_EXCLUSIONS", recipients.excluded().size()
+                    + " posts excluded by XMT are not addressees: " + names(recipients.excluded()));
+        }
+        String body = BodyExtractor.bodyText(text);
+        String upper = BodyExtractor.upper(body);
+        int redactions = BodyExtractor.redactions(normalised);
 
         return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
-                classification.value, classification.caveats, section, header.from(), List.of(), List.of(),
-                TagsExtractor.extract(text, warnings), subject, List.of(), null, null, null,
-                null, List.of(), List.of(), null, header.header(), List.copyOf(warnings.list()), null, null, null, null,
-                null);
+                classification.value, classification.caveats, section, header.from(), recipients.to(),
+                recipients.info(), TagsExtractor.extract(text, warnings), subject,
+                ReferenceExtractor.extract(text, dtg == null ? null : dtg.year()), ClassifiedByExtractor.extract(text),
+                ExecutiveOrderExtractor.extract(text, warnings), BodyExtractor.span(body, upper, "SUMMARY"),
+                BodyExtractor.span(body, upper, "COMMENT"), ParagraphExtractor.extract(text, warnings),
+                BodyExtractor.signers(text), redactions, header.header(), List.copyOf(warnings.list()), null, null,
+                null, null, null);
+    }
+
+    private static String names(List<ParsedCable.Recipient> recipients) {
+        StringBuilder b = new StringBuilder();
+        for (ParsedCable.Recipient r : recipients) {
+            b.append(b.length() == 0 ? "" : "; ").append(r.name());
+        }
+        return b.toString();
     }
 
     private static ParsedCable failed(List<Warning> warnings) {

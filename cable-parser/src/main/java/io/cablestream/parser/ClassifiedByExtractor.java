@@ -1,0 +1,90 @@
+package io.cablestream.parser;
+
+import io.cablestream.events.ParsedCable.ClassifiedBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Classified By: Ambassador Gillian A. Milovanovic, for reasons 1.4 (b) ( d).}: who classified the cable
+ * and the reason codes of E.O. 12958 section 1.4 (older cables cite 1.5), normalised to {@code 1.4(b)}.
+ */
+final class ClassifiedByExtractor {
+
+    private static final Pattern SECTION = Pattern.compile("\\b1\\s?\\.\\s?([45])\\b");
+    private static final Pattern REASON_WORDS = Pattern.compile(
+            "(?i)[,;.]?\\s*(?:for\\s+|under\\s+)?(?:reasons?|reason:|e\\.?o\\.?\\s*12958)\\s*:?\\s*$");
+
+    private ClassifiedByExtractor() {
+    }
+
+    static ClassifiedBy extract(CableText text) {
+        int at = text.first(LineKind.CLASSIFIED_BY, text.bodyStart);
+        if (at < 0) {
+            at = text.first(LineKind.CLASSIFIED_BY);
+        }
+        if (at < 0) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(text.lines[at]);
+        for (int i = at + 1; i < text.size() && i <= at + 3 && text.kinds[i] == LineKind.TEXT; i++) {
+            b.append(' ').append(text.lines[i]);
+        }
+        String s = b.length() > 400 ? b.substring(0, 400) : b.toString();
+        s = s.substring(Math.min(s.length(), 13)).replaceFirst("^\\s*:?\\s*", "");
+        Matcher m = SECTION.matcher(s);
+        String who = s;
+        List<String> reasons = new ArrayList<>();
+        if (m.find()) {
+            who = s.substring(0, m.start());
+            reasons = reasons(s, m);
+        }
+        who = REASON_WORDS.matcher(who.trim()).replaceFirst("").trim();
+        who = who.replaceAll("[,;.]+$", "").trim();
+        String name = who;
+        String title = null;
+        int comma = who.indexOf(',');
+        if (comma > 0) {
+            name = who.substring(0, comma).trim();
+            title = who.substring(comma + 1).trim();
+        }
+        return new ClassifiedBy(name.isEmpty() ? null : name, title == null || title.isEmpty() ? null : title,
+                reasons);
+    }
+
+    /** The letters after each "1.4": {@code (b) and (d)}, {@code (B,D)}, {@code b/d}, {@code (b) ( d)}. */
+    static List<String> reasons(String s, Matcher m) {
+        List<String> out = new ArrayList<>();
+        Matcher section = m;
+        boolean found = true;
+        while (found) {
+            String prefix = "1." + section.group(1);
+            int i = section.end();
+            int n = Math.min(s.length(), i + 60);
+            while (i < n) {
+                char c = Character.toLowerCase(s.charAt(i));
+                boolean letter = c >= 'a' && c <= 'h' && (i + 1 >= s.length() || !Character.isLetter(s.charAt(i + 1)))
+                        && !Character.isLetter(s.charAt(i - 1));
+                if (letter) {
+                    String code = prefix + "(" + c + ")";
+                    if (!out.contains(code)) {
+                        out.add(code);
+                    }
+                    i++;
+                } else if (c == ' ' || c == '(' || c == ')' || c == ',' || c == '/' || c == '&' || c == '.') {
+                    i++;
+                } else if (s.regionMatches(true, i, "and", 0, 3)) {
+                    i += 3;
+                } else if (s.regionMatches(true, i, "or", 0, 2)) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            found = section.find() && section.start() < i + 20;
+        }
+        return out;
+    }
+}

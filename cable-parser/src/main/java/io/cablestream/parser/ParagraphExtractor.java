@@ -1,0 +1,122 @@
+package io.cablestream.parser;
+
+import io.cablestream.events.ParsedCable.Paragraph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Numbered paragraphs with their markings. Repairs what conversions do to the numbers: a paragraph glued to the
+ * end of the previous one ({@code ... partnership. 14. (SBU) At ...}) and OCR reading the pilcrow as a leading 1
+ * ({@code 13.} for ¶3), both in 09USOSCE86-ocr.
+ */
+final class ParagraphExtractor {
+
+    /** Portion markings: (U) (SBU) (C) (S) (TS) (S/NF) (C//NF) (C/REL UK) (U/FOUO) (LOU). */
+    static final String MARKING = "(?:U|SBU|C|S|TS|LOU|FOUO|U/FOUO|(?:S|C|TS|SBU|U)/{1,2}(?:NF|NOFORN|FOUO|ORCON|REL[A-Z ,]{0,20}))";
+    private static final Pattern MARKING_ONLY = Pattern.compile(MARKING);
+    private static final Pattern START = Pattern.compile(
+            "^(?:\u00b6\\s*)?(\\d{1,2})\\s?\\.\\s*(?:\\((" + ParagraphExtractor.MARKING + ")\\))?\\s*");
+    /** A paragraph number inside a line: after a sentence end, or a pilcrow anywhere. */
+    private static final Pattern GLUED = Pattern.compile("(?:(?<=[.!?\"')])\\s+|\\s*\u00b6)(\\d{1,2})\\.\\s+(?=\\(|[A-Z])");
+    private static final int MAX_PARAGRAPHS = 500;
+
+    private ParagraphExtractor() {
+    }
+
+    static List<Paragraph> extract(CableText text, Warnings warnings) {
+        List<Paragraph> out = new ArrayList<>();
+        StringBuilder current = null;
+        int number = 0;
+        String marking = null;
+        for (int i = Math.max(0, text.bodyStart); i < text.size() && out.size() < MAX_PARAGRAPHS; i++) {
+            LineKind k = text.kinds[i];
+            String line = text.lines[i];
+            if (k == LineKind.PARAGRAPH) {
+                Matcher m = START.matcher(line);
+                if (m.find()) {
+                    if (current != null) {
+                        number = split(out, number, marking, current.toString(), warnings);
+                    }
+                    int n = repair(Integer.parseInt(m.group(1)), number);
+                    number = n;
+                    marking = m.group(2);
+                    current = new StringBuilder(line.substring(m.end()));
+                    continue;
+                }
+            }
+            if (current == null) {
+                continue;
+            }
+            if (k == LineKind.TEXT || k == LineKind.CAVEAT || k == LineKind.CLASSIFICATION_BARE) {
+                if (current.length() < 200_000) {
+                    current.append(current.length() == 0 ? "" : " ").append(line);
+                }
+            } else if (k == LineKind.END || k == LineKind.BT) {
+                break;
+            }
+        }
+        if (current != null) {
+            split(out, number, marking, current.toString(), warnings);
+        }
+        return out;
+    }
+
+    /** OCR reads ¶3 as 13: a number ten above the expected one, before paragraph 10, is the expected one. */
+    private static int repair(int n, int previous) {
+        int expected = previous + 1;
+        return n == expected + 10 && expected < 10 ? expected : n;
+    }
+
+    /** Adds the paragraph, cut where the next expected paragraph number is glued into its text. */
+    private static int split(List<Paragraph> out, int number, String marking, String text, Warnings warnings) {
+        int n = number;
+        String m = marking;
+        String rest = text;
+        while (out.size() < MAX_PARAGRAPHS) {
+            Matcher g = GLUED.matcher(rest);
+            int cut = -1;
+            int next = 0;
+            while (g.find()) {
+                int candidate = repair(Integer.parseInt(g.group(1)), n);
+                if (candidate == n + 1) {
+                    cut = g.start();
+                    next = candidate;
+                    break;
+                }
+            }
+            if (cut < 0) {
+                break;
+            }
+            out.add(paragraph(n, m, rest.substring(0, cut)));
+            warnings.add("GLUED_PARAGRAPH", "paragraph " + next + " was glued to paragraph " + n);
+            Matcher start = START.matcher(rest.substring(g.start()).replaceFirst("^\\s*\u00b6?", ""));
+            String tail = rest.substring(g.start()).replaceFirst("^\\s*\u00b6?", "");
+            if (start.find()) {
+                m = start.group(2);
+                rest = tail.substring(start.end());
+            } else {
+                m = null;
+                rest = tail;
+            }
+            n = next;
+        }
+        out.add(paragraph(n, m, rest));
+        return n;
+    }
+
+    private static Paragraph paragraph(int number, String marking, String text) {
+        String t = text.trim();
+        if (marking == null && t.startsWith("(")) {
+            // a marking after extra spaces or split over a line: "(SBU)" at the start of the text
+            int close = t.indexOf(')');
+            if (close > 1 && close <= 30 && MARKING_ONLY.matcher(t.substring(1, close)).matches()) {
+                marking = t.substring(1, close);
+                t = t.substring(close + 1).trim();
+            }
+        }
+        return new Paragraph(number, marking, t);
+    }
+}
