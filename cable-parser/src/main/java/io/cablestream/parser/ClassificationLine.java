@@ -15,7 +15,7 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
             + "|" + spaced("UNCLASSIFIED") + "|" + spaced("UNCLAS") + "|LIMITED OFFICIAL USE|" + spaced("SENSITIVE")
             + " BUT " + spaced("UNCLASSIFIED") + ")";
     /** A doubled first letter, as in 06MADRID779's {@code C C O N F I D E N T I A L}. */
-    private static final String STRAY = "(?:[CSTU] (?=[A-Z] [A-Z]))?";
+    private static final String STRAY = "(?:C (?=C )|S (?=S )|T (?=T )|U (?=U ))?";
     private static final String CAVEAT = "(?:NOFORN|NF|SENSITIVE|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|FOUO"
             + "|FOR OFFICIAL USE ONLY|" + spaced("EFTO") + "|" + spaced("NOFORN") + "|CHEROKEE|ORCON|REL [A-Z, ]{2,20}?)";
     private static final Pattern FULL = Pattern.compile("^" + STRAY + LEVEL

@@ -1,0 +1,74 @@
+package io.cablestream.parser;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The small pieces, on lines taken from corpus cables. */
+class ExtractorUnitTest {
+
+    @Test
+    void classificationLinesInTheirVariants() {
+        ClassificationLine l = ClassificationLine.parse("C O N F I D E N T I A L SECTION 01 OF 03 NEW DELHI 000123");
+        assertThat(l.level()).isEqualTo("CONFIDENTIAL");
+        assertThat(l.section()).isEqualTo(1);
+        assertThat(l.sectionOf()).isEqualTo(3);
+        assertThat(l.station()).isEqualTo("NEW DELHI");
+        assertThat(l.serial()).isEqualTo("123");
+        // 08KUWAIT128: lower-case "of"; 06MADRID779: doubled first letter; 08ECTION01OF02MANAMA492: "ECTION"
+        assertThat(ClassificationLine.parse("CONFIDENTIAL SECTION 01 of 03 KUWAIT 000128").station()).isEqualTo("KUWAIT");
+        assertThat(ClassificationLine.parse("C C O N F I D E N T I A L SECTION 01 OF 02 MADRID 000779").serial())
+                .isEqualTo("779");
+        assertThat(ClassificationLine.parse("C O N F I D E N T I A L ECTION 01 OF 02 MANAMA 000492").station())
+                .isEqualTo("MANAMA");
+        assertThat(ClassificationLine.parse("UNCLAS E F T O SECTION 01 OF 02 LONDON 000123").caveats()).isEqualTo("EFTO");
+        assertThat(ClassificationLine.parse("SECRET POLICE CHIEF SAID")).isNull();
+    }
+
+    @Test
+    void stationAliasesAndOrigins() {
+        assertThat(CableIdExtractor.id(2009, "SECSTATE", "000123")).isEqualTo("09STATE123");
+        assertThat(CableIdExtractor.id(2006, "SAO PAULO", "000335")).isEqualTo("06SAOPAULO335");
+        assertThat(CableIdExtractor.origin("AMEMBASSY LA PAZ")).isEqualTo("LAPAZ");
+        assertThat(CableIdExtractor.origin("SECSTATE WASHDC")).isEqualTo("STATE");
+        assertThat(CableIdExtractor.origin("USMISSION USUN NEW YORK")).isEqualTo("USUNNEWYORK");
+    }
+
+    @Test
+    void reasonCodesInTheWaysTheyAreWritten() {
+        assertThat(reasons("Reasons 1.4 (b) and (d)")).containsExactly("1.4(b)", "1.4(d)");
+        assertThat(reasons("REASONS 1.5 (B) AND (D)")).containsExactly("1.5(b)", "1.5(d)");
+        assertThat(reasons("reason 1.4(b,d)")).containsExactly("1.4(b)", "1.4(d)");
+        assertThat(reasons("reasons 1.4 b/d.")).containsExactly("1.4(b)", "1.4(d)");
+        assertThat(reasons("reasons 1.4(b) and 1.4(d)")).containsExactly("1.4(b)", "1.4(d)");
+    }
+
+    private static java.util.List<String> reasons(String s) {
+        Matcher m = Pattern.compile("\\b1\\s?\\.\\s?([45])\\b").matcher(s);
+        assertThat(m.find()).isTrue();
+        return ClassifiedByExtractor.reasons(s, m);
+    }
+
+    @Test
+    void runTogetherAndTypedTags() {
+        assertThat(TagsExtractor.tags("PGOV, PREL, KDEM, OSCE, RS (CLINTON, HILLARY)", new Warnings()))
+                .extracting(t -> t.code() + ":" + t.kind())
+                .containsExactly("PGOV:SUBJECT", "PREL:SUBJECT", "KDEM:PROGRAM", "OSCE:ORGANISATION", "RS:COUNTRY",
+                        "CLINTON, HILLARY:PERSON");
+    }
+
+    @Test
+    void redactionsAreRunsOfX() {
+        assertThat(BodyExtractor.redactions("led by Captain XXXXXXXXXXXX and xxxxxxxxxxxx, not XXL or EXXON"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void caveatLines() {
+        assertThat(LineScanner.isCaveatLine("NOFORN SIPDIS")).isTrue();
+        assertThat(LineScanner.isCaveatLine("SIPDIS PARIS PASS USOECD")).isFalse();
+    }
+}
