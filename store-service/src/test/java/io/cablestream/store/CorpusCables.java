@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,8 @@ import java.util.Map;
 final class CorpusCables {
 
     /** One corpus cable: the release's values (null where it has none) and the parser's reading. */
-    record Cable(String canonicalId, String created, String classification, List<String> tags, ParsedCable parsed) {
+    record Cable(String canonicalId, String created, String classification, List<String> tags, ParsedCable parsed,
+                 ParsedCable event) {
     }
 
     /**
@@ -56,17 +56,12 @@ final class CorpusCables {
     }
 
     /**
-     * The events to publish: one per cable id the parser found (the first cable when two parse to one id, which
-     * is also the one the store keeps), with its raw text and its citations.
+     * The events to publish, one per corpus cable: what the parser read, with the raw text, the citations above,
+     * and the release's id. The release's id, not the parser's: every corpus cable is then stored exactly once
+     * and the citation fixture holds, whatever the parser makes of a damaged header.
      */
     static List<ParsedCable> events() {
-        Map<String, ParsedCable> byId = new LinkedHashMap<>();
-        for (Cable cable : all()) {
-            if (cable.parsed().cableId() != null) {
-                byId.putIfAbsent(cable.parsed().cableId(), cable.parsed());
-            }
-        }
-        return List.copyOf(byId.values());
+        return all().stream().map(Cable::event).toList();
     }
 
     private static List<Cable> load() {
@@ -86,8 +81,9 @@ final class CorpusCables {
                 List<String> tags = new ArrayList<>();
                 metadata.path("tags_linked").forEach(tag -> tags.add(tag.asText()));
                 String id = text(metadata, "canonical_id");
-                cables.add(new Cable(id, text(metadata, "Created"), text(metadata, "Classification"), tags,
-                        event(parser.parse(raw), id, raw)));
+                ParsedCable parsed = parser.parse(raw);
+                cables.add(new Cable(id, text(metadata, "Created"), text(metadata, "Classification"), tags, parsed,
+                        event(parsed, id, raw)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,8 +92,8 @@ final class CorpusCables {
     }
 
     private static ParsedCable event(ParsedCable parsed, String canonicalId, byte[] raw) {
-        List<Reference> references = CITATIONS.getOrDefault(parsed.cableId(), parsed.references());
-        ParsedCable cited = new ParsedCable(parsed.schemaVersion(), parsed.parserVersion(), parsed.cableId(),
+        List<Reference> references = CITATIONS.getOrDefault(canonicalId, parsed.references());
+        ParsedCable cited = new ParsedCable(parsed.schemaVersion(), parsed.parserVersion(), canonicalId,
                 parsed.dtg(), parsed.classification(), parsed.caveats(), parsed.section(), parsed.from(),
                 parsed.to(), parsed.info(), parsed.tags(), parsed.subject(), references, parsed.classifiedBy(),
                 parsed.executiveOrder(), parsed.summary(), parsed.comment(), parsed.paragraphs(), parsed.signers(),

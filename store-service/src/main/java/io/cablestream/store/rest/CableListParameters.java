@@ -28,6 +28,16 @@ public class CableListParameters {
 
     public CableQuery parse(String tag, String origin, String classification, String from, String to, String q,
                             String sort, String limit, String cursor) {
+        // an empty value, as an HTML form sends for an empty field, is no filter; a blank one is a mistake
+        tag = emptyToNull(tag);
+        origin = emptyToNull(origin);
+        classification = emptyToNull(classification);
+        from = emptyToNull(from);
+        to = emptyToNull(to);
+        q = emptyToNull(q);
+        sort = emptyToNull(sort);
+        limit = emptyToNull(limit);
+        cursor = emptyToNull(cursor);
         if (from != null && to != null && instant("from", from, false).isAfter(instant("to", to, false))) {
             throw new BadParameterException("to", "must not be before from (" + from + ")");
         }
@@ -35,6 +45,10 @@ public class CableListParameters {
         Instant end = to == null ? null : instant("to", to, true);
         return new CableQuery(code("tag", tag), code("origin", origin), code("classification", classification),
                 start, end, text("q", q), newestFirst(sort), limit(limit), cursor(cursor));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String code(String name, String value) {
