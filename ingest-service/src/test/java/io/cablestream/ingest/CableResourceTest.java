@@ -53,14 +53,34 @@ class CableResourceTest {
     }
 
     @Test
-    void sameTextWithCrlfLineEndingsHasTheSameHash() {
-        String lf = "UNCLAS STATE 000001\nSUBJECT: TEST\n";
+    void sameTextWithCrlfLineEndingsIsTheSameCableAndADuplicate() {
+        String lf = "UNCLAS STATE 000001\nSUBJECT: TEST " + java.util.UUID.randomUUID() + "\n";
         String first = given().contentType("text/plain").body(lf).post("/api/cables").then().statusCode(202)
+                .body("status", equalTo("accepted"))
                 .extract().path("sha256");
         String second = given().contentType("text/plain").body(lf.replace("\n", "\r\n") + "  ").post("/api/cables")
-                .then().statusCode(202).extract().path("sha256");
+                .then().statusCode(200).body("status", equalTo("duplicate"))
+                .extract().path("sha256");
 
         assertThat(second).isEqualTo(first);
+        assertThat(RawTopic.withKeys(KafkaBroker.shared().bootstrapServers(), List.of(first))).hasSize(1);
+    }
+
+    @Test
+    void wrongMediaTypeIsRefusedWith415AndAProblemBody() {
+        given().contentType("application/json").body("{\"text\": \"UNCLAS\"}").post("/api/cables")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+    }
+
+    @Test
+    void binaryBodyIsABadRequest() {
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        given().contentType("text/plain; charset=ISO-8859-1").body(binary).post("/api/cables")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("binary"));
     }
 
     @Test
