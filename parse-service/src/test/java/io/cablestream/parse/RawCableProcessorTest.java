@@ -46,6 +46,19 @@ class RawCableProcessorTest {
     }
 
     @Test
+    void traceContextOfTheRawRecordTravelsOnToTheParsedEvent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+
+        String ingestId = RawRecords.publish(SampleCables.all().get(4).text(), headers);
+
+        String traceparent = TopicReader.header(RawRecords.parsedWithIngestId(ingestId), "traceparent");
+        assertThat(traceparent).as("traceparent of the parsed event").isNotNull();
+        assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+    }
+
+    @Test
     void garbageGoesToTheDeadLetterTopicWithItsReasonAndTheNextCableIsStillParsed() {
         byte[] garbage = new byte[2048];
         new Random(42).nextBytes(garbage);

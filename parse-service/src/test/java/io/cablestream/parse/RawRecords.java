@@ -29,8 +29,12 @@ final class RawRecords {
 
     /** Publishes to cables.raw with a fresh ingest id, which it returns. */
     static String publish(byte[] value) {
+        return publish(value, new RecordHeaders());
+    }
+
+    /** Publishes with the given extra headers (e.g. a traceparent). */
+    static String publish(byte[] value, RecordHeaders headers) {
         String ingestId = UUID.randomUUID().toString();
-        RecordHeaders headers = new RecordHeaders();
         headers.add(RawCableHeaders.INGEST_ID, ingestId.getBytes(StandardCharsets.UTF_8));
         headers.add(RawCableHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
         headers.add(RawCableHeaders.RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package io.cablestream.parse.messaging;
 import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.ParsedCable;
+import io.cablestream.events.RawCableHeaders;
 import io.cablestream.parse.config.ParseConfig;
 import io.cablestream.parse.domain.CableParsing;
 import io.cablestream.parse.domain.UnparseableCableException;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 
@@ -36,6 +38,9 @@ public class RawCableProcessor {
     public static final String PARSED_CHANNEL = "cables-parsed";
 
     private static final Logger LOG = Logger.getLogger(RawCableProcessor.class);
+    /** MDC keys, so every log line of a cable can be found by its ids (JSON logs carry the MDC). */
+    private static final String INGEST_ID = "ingestId";
+    private static final String CABLE_ID = "cableId";
 
     private final CableParsing parsing;
     private final ParseConfig config;
@@ -56,15 +61,27 @@ public class RawCableProcessor {
     }
 
     private Uni<Message<String>> parseOrDeadLetter(Message<byte[]> raw) {
+        Headers headers = headers(raw);
+        MDC.put(INGEST_ID, header(headers, RawCableHeaders.INGEST_ID));
         try {
-            ParsedCable cable = parsing.parse(raw.getPayload(), headers(raw));
+            ParsedCable cable = parsing.parse(raw.getPayload(), headers);
+            MDC.put(CABLE_ID, cable.cableId());
+            LOG.debugf("parsed %s", describe(raw));
             var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(cable.cableId()).build();
             return Uni.createFrom().item(raw.withPayload(CableJson.toJson(cable)).addMetadata(key));
         } catch (UnparseableCableException e) {
             LOG.warnf("dead-lettering %s: %s", describe(raw), e.getMessage());
             return Uni.createFrom().completionStage(raw.nack(e, deadLetterMetadata()))
                     .onItem().transform(ignored -> (Message<String>) null);
+        } finally {
+            MDC.remove(INGEST_ID);
+            MDC.remove(CABLE_ID);
         }
+    }
+
+    private static String header(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Tells the dead-letter record which parser refused it, so a replay after a fix can be told apart. */
