@@ -1,0 +1,97 @@
+package io.cablestream.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Posts NDJSON batches to {@code /api/cables/batch}. A 503 is retried after its Retry-After; the items it
+ * says were accepted before the broker failed are remembered, so that the retry's "duplicate" for them is
+ * counted as the acceptance it was.
+ */
+final class IngestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ATTEMPTS = 60;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI batchUri;
+    private final Consumer<String> waiting;
+
+    IngestClient(URI baseUrl, Consumer<String> waiting) {
+        this.batchUri = baseUrl.resolve("/api/cables/batch");
+        this.waiting = waiting;
+    }
+
+    List<IngestOutcome> send(byte[] ndjson) throws IOException, InterruptedException {
+        Set<String> acceptedBefore = new HashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(batchUri)
+                        .header("Content-Type", "application/x-ndjson")
+                        .timeout(Duration.ofMinutes(5))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException unreachable) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw unreachable;
+                }
+                pause(Math.min(10, attempt), "service unreachable (" + unreachable.getMessage() + ")");
+                continue;
+            }
+            JsonNode body = response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() == 200) {
+                return outcomes(body.path("items"), acceptedBefore);
+            }
+            if (response.statusCode() != 503 || attempt >= MAX_ATTEMPTS) {
+                throw new IOException("the service answered " + response.statusCode() + ": "
+                        + body.path("detail").asText(new String(response.body())));
+            }
+            for (IngestOutcome earlier : outcomes(body.path("items"), Set.of())) {
+                if ("accepted".equals(earlier.status())) {
+                    acceptedBefore.add(earlier.sha256());
+                }
+            }
+            pause(retryAfter(response), "503: " + body.path("detail").asText());
+        }
+    }
+
+    private static List<IngestOutcome> outcomes(JsonNode items, Set<String> acceptedBefore) {
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        for (JsonNode item : items) {
+            String sha256 = item.path("sha256").asText(null);
+            String status = item.path("status").asText();
+            if ("duplicate".equals(status) && acceptedBefore.contains(sha256)) {
+                status = "accepted";
+            }
+            outcomes.add(new IngestOutcome(item.path("source").asText(), sha256, status,
+                    item.path("reason").asText(null), item.path("detail").asText(null)));
+        }
+        return outcomes;
+    }
+
+    private static long retryAfter(HttpResponse<?> response) {
+        try {
+            return Math.max(1, Long.parseLong(response.headers().firstValue("Retry-After").orElse("5").trim()));
+        } catch (NumberFormatException httpDate) {
+            return 5;
+        }
+    }
+
+    private void pause(long seconds, String why) throws InterruptedException {
+        waiting.accept(why + "; retrying in " + seconds + " s");
+        Thread.sleep(seconds * 1000);
+    }
+}

@@ -1,0 +1,156 @@
+package io.cablestream.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns the paths a user typed into cables: a folder is walked (sorted, hidden files skipped), a {@code .zip} or
+ * {@code .tar.gz} is read entry by entry, a {@code .csv} is the WikiLeaks cables.csv dump, anything else is one
+ * cable. Input bytes read are reported for the progress bar.
+ */
+final class IngestInputs {
+
+    private static final String[] RELEASE_COLUMNS = {"row", "date", "id", "origin", "classification", "references"};
+    /** Larger entries are sent anyway, so that the service rejects them with its reason. */
+    private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+
+    private final Consumer<IngestItem> items;
+    private final LongConsumer bytesRead;
+    private final List<String> problems = new ArrayList<>();
+
+    IngestInputs(Consumer<IngestItem> items, LongConsumer bytesRead) {
+        this.items = items;
+        this.bytesRead = bytesRead;
+    }
+
+    /** The files the paths stand for, and their total size (for the ETA). */
+    static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(file -> !file.getFileName().toString().startsWith("."))
+                            .sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else {
+                throw new IOException(path + " is neither a file nor a folder");
+            }
+        }
+        return files;
+    }
+
+    /** Problems with whole files (a broken archive), each already reported on stderr. */
+    List<String> problems() {
+        return problems;
+    }
+
+    void read(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), bytesRead)) {
+            if (name.endsWith(".zip")) {
+                readZip(file, in);
+            } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+                IngestTarReader.read(new GZIPInputStream(in, 1 << 16), MAX_ENTRY_BYTES, (entry, bytes) ->
+                        items.accept(new IngestItem(file.getFileName() + "!" + entry, IngestText.decode(bytes), Map.of())));
+            } else if (name.endsWith(".csv")) {
+                readCsv(file, in);
+            } else {
+                items.accept(new IngestItem(file.toString(), IngestText.decode(in.readAllBytes()), Map.of()));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(file + ": " + e.getMessage());
+        }
+    }
+
+    private void readZip(Path file, InputStream in) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            String entryName = entry.getName();
+            String base = entryName.substring(entryName.lastIndexOf('/') + 1);
+            if (!entry.isDirectory() && !base.startsWith(".") && !entryName.startsWith("__MACOSX/")) {
+                items.accept(new IngestItem(file.getFileName() + "!" + entryName,
+                        IngestText.decode(zip.readAllBytes()), Map.of()));
+            }
+        }
+    }
+
+    /** Rows of cables.csv: header + blank line + body, the other columns as release metadata. */
+    private void readCsv(Path file, InputStream in) throws IOException {
+        // ISO-8859-1 keeps every byte as one char; each cable is then decoded alone (UTF-8, else Windows-1252)
+        IngestCsvReader rows = new IngestCsvReader(new BufferedReader(
+                new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16));
+        long number = 0;
+        for (List<String> row = rows.next(); row != null; row = rows.next()) {
+            number++;
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            if (row.size() != 8) {
+                problems.add(file + " row " + number + ": " + row.size() + " columns; cables.csv has 8");
+                continue;
+            }
+            if (number == 1 && !row.get(0).strip().matches("\\d+")) {
+                continue;
+            }
+            Map<String, String> release = new LinkedHashMap<>();
+            for (int i = 0; i < RELEASE_COLUMNS.length; i++) {
+                release.put(RELEASE_COLUMNS[i], latin1ToText(row.get(i)));
+            }
+            String text = latin1ToText(row.get(6) + "\n\n" + row.get(7));
+            items.accept(new IngestItem(row.get(2).isBlank() ? file + " row " + number : row.get(2), text, release));
+        }
+    }
+
+    private static String latin1ToText(String latin1) {
+        return IngestText.decode(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Reports how many bytes of the file were consumed, so that the ETA follows archives and CSV too. */
+    private static final class Counting extends FilterInputStream {
+
+        private final LongConsumer counter;
+
+        Counting(InputStream in, LongConsumer counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.accept(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counter.accept(n);
+            }
+            return n;
+        }
+    }
+}
