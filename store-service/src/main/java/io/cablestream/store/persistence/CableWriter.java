@@ -38,14 +38,12 @@ public final class CableWriter {
                 raw_text = EXCLUDED.raw_text, parsed = EXCLUDED.parsed
             WHERE cable.parser_version_order < EXCLUDED.parser_version_order
             """;
-    private static final String INSERT_TAG = "INSERT INTO cable_tag (cable_id, position, code, kind) VALUES (?, ?, ?, ?)";
-    private static final String INSERT_REFERENCE = """
-            INSERT INTO cable_reference (cable_id, position, label, referenced_cable_id, text) VALUES (?, ?, ?, ?, ?)
-            """;
-    private static final String INSERT_RECIPIENT = """
-            INSERT INTO cable_recipient (cable_id, role, position, routing, name, precedence, serial)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """;
+    // children are only ever inserted (a replaced cable's are deleted first), so they can be COPYed
+    private static final String COPY_TAGS = "COPY cable_tag (cable_id, position, code, kind) FROM STDIN";
+    private static final String COPY_REFERENCES =
+            "COPY cable_reference (cable_id, position, label, referenced_cable_id, text) FROM STDIN";
+    private static final String COPY_RECIPIENTS =
+            "COPY cable_recipient (cable_id, role, position, routing, name, precedence, serial) FROM STDIN";
     // the search document is built later by SearchIndexer: to_tsvector would cost more than the whole insert
     private static final String QUEUE_FOR_SEARCH =
             "INSERT INTO cable_search_pending (cable_id) VALUES (?) ON CONFLICT DO NOTHING";
@@ -143,48 +141,33 @@ public final class CableWriter {
     }
 
     private static void insertChildren(Connection connection, List<ParsedCable> cables) throws SQLException {
-        try (PreparedStatement tags = connection.prepareStatement(INSERT_TAG);
-             PreparedStatement references = connection.prepareStatement(INSERT_REFERENCE);
-             PreparedStatement recipients = connection.prepareStatement(INSERT_RECIPIENT)) {
-            for (ParsedCable cable : cables) {
-                for (int p = 0; p < cable.tags().size(); p++) {
-                    ParsedCable.Tag tag = cable.tags().get(p);
-                    tags.setString(1, cable.cableId());
-                    tags.setInt(2, p);
-                    tags.setString(3, tag.code());
-                    tags.setString(4, tag.kind() == null ? ParsedCable.TagKind.SUBJECT.name() : tag.kind().name());
-                    tags.addBatch();
-                }
-                for (int p = 0; p < cable.references().size(); p++) {
-                    ParsedCable.Reference reference = cable.references().get(p);
-                    references.setString(1, cable.cableId());
-                    references.setInt(2, p);
-                    references.setString(3, reference.label());
-                    references.setString(4, reference.cableId());
-                    references.setString(5, reference.text());
-                    references.addBatch();
-                }
-                addRecipients(recipients, cable.cableId(), "TO", cable.to());
-                addRecipients(recipients, cable.cableId(), "INFO", cable.info());
+        CopyRows tags = new CopyRows(COPY_TAGS);
+        CopyRows references = new CopyRows(COPY_REFERENCES);
+        CopyRows recipients = new CopyRows(COPY_RECIPIENTS);
+        for (ParsedCable cable : cables) {
+            for (int p = 0; p < cable.tags().size(); p++) {
+                ParsedCable.Tag tag = cable.tags().get(p);
+                tags.row(cable.cableId(), p, tag.code(),
+                        tag.kind() == null ? ParsedCable.TagKind.SUBJECT.name() : tag.kind().name());
             }
-            tags.executeBatch();
-            references.executeBatch();
-            recipients.executeBatch();
+            for (int p = 0; p < cable.references().size(); p++) {
+                ParsedCable.Reference reference = cable.references().get(p);
+                references.row(cable.cableId(), p, reference.label(), reference.cableId(), reference.text());
+            }
+            addRecipients(recipients, cable.cableId(), "TO", cable.to());
+            addRecipients(recipients, cable.cableId(), "INFO", cable.info());
         }
+        tags.sendTo(connection);
+        references.sendTo(connection);
+        recipients.sendTo(connection);
     }
 
-    private static void addRecipients(PreparedStatement insert, String cableId, String role,
-                                      List<ParsedCable.Recipient> recipients) throws SQLException {
+    private static void addRecipients(CopyRows rows, String cableId, String role,
+                                      List<ParsedCable.Recipient> recipients) {
         for (int p = 0; p < recipients.size(); p++) {
             ParsedCable.Recipient recipient = recipients.get(p);
-            insert.setString(1, cableId);
-            insert.setString(2, role);
-            insert.setInt(3, p);
-            insert.setString(4, recipient.routing());
-            insert.setString(5, recipient.name());
-            insert.setString(6, recipient.precedence());
-            insert.setString(7, recipient.serial());
-            insert.addBatch();
+            rows.row(cableId, role, p, recipient.routing(), recipient.name(), recipient.precedence(),
+                    recipient.serial());
         }
     }
 
