@@ -17,7 +17,11 @@ final class BodyExtractor {
 
     /** The body's text lines joined with single spaces: what summary and comment are read from. */
     static String bodyText(CableText text) {
-        StringBuilder b = new StringBuilder();
+        int length = 0;
+        for (int i = Math.max(0, text.bodyStart); i < text.size(); i++) {
+            length += text.lines[i].length() + 1;
+        }
+        StringBuilder b = new StringBuilder(length);
         for (int i = Math.max(0, text.bodyStart); i < text.size(); i++) {
             LineKind k = text.kinds[i];
             if (k == LineKind.PARAGRAPH || k == LineKind.TEXT) {
@@ -28,28 +32,28 @@ final class BodyExtractor {
     }
 
     /** {@code Summary: ... End Summary}; without its end marker, the rest of the paragraph it starts. */
-    static String span(String body, String upper, String word) {
+    static String span(String body, String word) {
         int from = 0;
         while (true) {
-            int at = upper.indexOf(word, from);
+            int at = indexOfIgnoreCase(body, word, from);
             if (at < 0) {
                 return null;
             }
             from = at + word.length();
-            boolean wordStart = at == 0 || !Character.isLetter(upper.charAt(at - 1));
-            boolean precededByEnd = at >= 4 && upper.startsWith("END", at - 4);
+            boolean wordStart = at == 0 || !Character.isLetter(body.charAt(at - 1));
+            boolean precededByEnd = at >= 4 && body.regionMatches(true, at - 4, "END", 0, 3);
             int after = at + word.length();
-            if (!wordStart || precededByEnd || after >= upper.length()) {
+            if (!wordStart || precededByEnd || after >= body.length()) {
                 continue;
             }
-            char c = upper.charAt(after);
+            char c = body.charAt(after);
             if (c != ':' && c != '.' && c != ' ' && c != '-') {
                 continue;
             }
             int start = after + 1;
-            int end = upper.indexOf("END " + word, start);
+            int end = indexOfIgnoreCase(body, "END " + word, start);
             if (end < 0) {
-                end = upper.indexOf("END OF " + word, start);
+                end = indexOfIgnoreCase(body, "END OF " + word, start);
             }
             if (end < 0 || end - start > 20_000) {
                 return null;
@@ -60,8 +64,27 @@ final class BodyExtractor {
         }
     }
 
-    static String upper(String body) {
-        return body.toUpperCase(Locale.ROOT);
+    /**
+     * {@code word} (upper case) as cables write it: upper, lower, capitalised or title case. Four intrinsic
+     * {@code indexOf} calls cost less than a case-insensitive scan of every character.
+     */
+    static int indexOfIgnoreCase(String s, String word, int from) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        String capitalised = word.charAt(0) + lower.substring(1);
+        StringBuilder title = new StringBuilder(lower);
+        for (int i = 0; i < title.length(); i++) {
+            if (i == 0 || title.charAt(i - 1) == ' ') {
+                title.setCharAt(i, Character.toUpperCase(title.charAt(i)));
+            }
+        }
+        int best = -1;
+        for (String variant : new String[]{word, lower, capitalised, title.toString()}) {
+            int at = s.indexOf(variant, from);
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best;
     }
 
     /** Signers: the surnames on the last lines, also when glued to the text before them ("END COMMENT SCOTT"). */
@@ -123,19 +146,24 @@ final class BodyExtractor {
 
     /** Redactions are runs of X in the release ({@code XXXXXXXXXXXX}); older pages write them in lower case. */
     static int redactions(String text) {
+        return runs(text, "XXXXXX", 'X') + runs(text, "xxxxxx", 'x');
+    }
+
+    /** Runs of at least six {@code x} that stand as a word of their own. */
+    private static int runs(String text, String six, char x) {
         int count = 0;
-        int run = 0;
-        int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : ' ';
-            if (c == 'X' || c == 'x') {
-                run++;
-            } else {
-                if (run >= 6 && !Character.isLetter(c) && (i - run == 0 || !Character.isLetter(text.charAt(i - run - 1)))) {
-                    count++;
-                }
-                run = 0;
+        int at = text.indexOf(six);
+        while (at >= 0) {
+            int end = at + six.length();
+            while (end < text.length() && text.charAt(end) == x) {
+                end++;
             }
+            boolean alone = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetter(text.charAt(end)));
+            if (alone) {
+                count++;
+            }
+            at = text.indexOf(six, end);
         }
         return count;
     }

@@ -55,7 +55,7 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
             return null;
         }
         Matcher m = FULL.matcher(line);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return null;
         }
         return new ClassificationLine(despace(m.group(1)), despace(m.group(2)), integer(m.group(3)),
@@ -67,7 +67,7 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
             return null;
         }
         Matcher m = BARE.matcher(line);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return null;
         }
         return new ClassificationLine(despace(m.group(1)), despace(m.group(2)), null, null, null, null);

@@ -23,7 +23,7 @@ final class DtgExtractor {
     static Dtg extract(CableText text, ReleaseHeader release, Warnings warnings) {
         int i = text.first(LineKind.DTG);
         Matcher m = i < 0 ? null : LineScanner.DTG.matcher(text.lines[i]);
-        if (m == null || !m.find()) {
+        if (m == null || !m.lookingAt()) {
             m = inline(text);
         }
         if (m == null) {

@@ -26,7 +26,7 @@ final class ExecutiveOrderExtractor {
         }
         String line = text.lines[at];
         Matcher m = EO.matcher(line);
-        String order = m.find() ? m.group(1) : null;
+        String order = m.lookingAt() ? m.group(1) : null;
         LocalDate decl = null;
         Matcher d = DECL.matcher(line.length() > 200 ? line.substring(0, 200) : line);
         if (d.find()) {

@@ -61,7 +61,7 @@ final class HeaderExtractor {
                 case DE -> {
                     if (station == null) {
                         Matcher m = LineScanner.DE.matcher(line);
-                        if (m.find()) {
+                        if (m.lookingAt()) {
                             station = m.group(1);
                             serial = m.group(2);
                             section = m.group(3) == null ? null : Integer.valueOf(m.group(3));

@@ -148,7 +148,7 @@ final class LineScanner {
             }
         }
         if ((c >= '0' && c <= '9') || c == '\u00b6') {
-            if (PARAGRAPH.matcher(line).find()) {
+            if (PARAGRAPH.matcher(line).lookingAt()) {
                 return LineKind.PARAGRAPH;
             }
             if (FURNITURE.matcher(line).matches()) {
@@ -201,7 +201,7 @@ final class LineScanner {
                 }
             }
             case 'D' -> {
-                if (line.startsWith("DE ") && DE.matcher(line).find()) {
+                if (line.startsWith("DE ") && DE.matcher(line).lookingAt()) {
                     return LineKind.DE;
                 }
             }
@@ -226,7 +226,7 @@ final class LineScanner {
                 }
             }
             case 'Z' -> {
-                if (SECURITY.matcher(line).find()) {
+                if (SECURITY.matcher(line).lookingAt()) {
                     return LineKind.SECURITY;
                 }
             }
@@ -234,13 +234,13 @@ final class LineScanner {
             }
         }
         if (c == 'Z' || c == 'O' || c == 'P' || c == 'R' || (c >= '0' && c <= '9')) {
-            if (DTG.matcher(line).find()) {
+            if (DTG.matcher(line).lookingAt()) {
                 return LineKind.DTG;
             }
-            if (c != 'R' && c <= 'Z' && ROUTING.matcher(line).find()) {
+            if (c != 'R' && c <= 'Z' && ROUTING.matcher(line).lookingAt()) {
                 return LineKind.ROUTING;
             }
-            if (c == 'R' && ROUTING.matcher(line).find() && !line.contains("/")) {
+            if (c == 'R' && ROUTING.matcher(line).lookingAt() && !line.contains("/")) {
                 return LineKind.ROUTING;
             }
         }

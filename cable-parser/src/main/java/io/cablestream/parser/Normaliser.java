@@ -28,6 +28,9 @@ final class Normaliser {
     private static final String[] GLUED = {"C O N F I D E N T I A L", "S E C R E T", "E.O. 1", "TAGS:", "SUBJECT:",
         "Classified By:", "CLASSIFIED BY:", "\u00b61."};
 
+    /** The characters the pass below changes (other control characters are harmless and rare). */
+    private static final char[] SPECIAL = {'\r', '\t', '\0', '\f', '\\', '\u000b', '\u00a0', '\u00c2', '\u00c3',
+        '\u2028', '\u2029', '\u007f'};
     static final String MARKUP = "MARKUP_REMOVED";
     static final String OCR = "OCR_PILCROW";
 
@@ -40,13 +43,13 @@ final class Normaliser {
         if (s.indexOf('<') >= 0) {
             s = HTML_TAG.matcher(s).replaceAll("");
         }
-        if (s.indexOf('$') >= 0) {
+        if (s.contains("$\\underline")) {
             s = LATEX_UNDERLINE.matcher(s).replaceAll("");
         }
         if (s.length() != length) {
             warnings.add(MARKUP, "HTML or LaTeX markup of a conversion was removed");
         }
-        if (s.indexOf('-') >= 0 || s.indexOf('\u2013') >= 0 || s.indexOf('\u2022') >= 0) {
+        if (hasDashedNumber(s)) {
             Matcher m = OCR_DASH_PILCROW.matcher(s);
             if (m.find()) {
                 warnings.add(OCR, "paragraph numbers read by OCR as '- 1n.' were repaired");
@@ -55,6 +58,35 @@ final class Normaliser {
             s = OCR_DASH_NUMBER.matcher(s).replaceAll("");
         }
         return s;
+    }
+
+    /** Is there a line starting with a dash or bullet and a number? Only then can the OCR patterns match. */
+    private static boolean hasDashedNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+            if (i < n) {
+                char c = s.charAt(i);
+                if (c == '-' || c == '\u2013' || c == '\u2022') {
+                    int j = i + 1;
+                    while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                        j++;
+                    }
+                    if (j > i + 1 && j < n && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                        return true;
+                    }
+                }
+            }
+            int nl = s.indexOf('\n', i);
+            if (nl < 0) {
+                return false;
+            }
+            i = nl + 1;
+        }
+        return false;
     }
 
     private static String unglue(String s) {
@@ -80,9 +112,22 @@ final class Normaliser {
         return b == null ? s : b.toString();
     }
 
+    /** True when no character needs the pass below: the common case, found with vectorised searches. */
+    private static boolean clean(String text) {
+        for (char c : SPECIAL) {
+            if (text.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
     private static String characters(String text, Warnings warnings) {
         int n = text.length();
+        if (clean(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(n);
         int nul = 0;
         int mojibake = 0;

@@ -19,8 +19,6 @@ final class ParagraphExtractor {
     private static final Pattern MARKING_ONLY = Pattern.compile(MARKING);
     private static final Pattern START = Pattern.compile(
             "^(?:\u00b6\\s*)?(\\d{1,2})\\s?\\.\\s*(?:\\((" + ParagraphExtractor.MARKING + ")\\))?\\s*");
-    /** A paragraph number inside a line: after a sentence end, or a pilcrow anywhere. */
-    private static final Pattern GLUED = Pattern.compile("(?:(?<=[.!?\"')])\\s+|\\s*\u00b6)(\\d{1,2})\\.\\s+(?=\\(|[A-Z])");
     private static final int MAX_PARAGRAPHS = 500;
 
     private ParagraphExtractor() {
@@ -36,7 +34,7 @@ final class ParagraphExtractor {
             String line = text.lines[i];
             if (k == LineKind.PARAGRAPH) {
                 Matcher m = START.matcher(line);
-                if (m.find()) {
+                if (m.lookingAt()) {
                     if (current != null) {
                         number = split(out, number, marking, current.toString(), warnings);
                     }
@@ -76,25 +74,17 @@ final class ParagraphExtractor {
         String m = marking;
         String rest = text;
         while (out.size() < MAX_PARAGRAPHS) {
-            Matcher g = GLUED.matcher(rest);
-            int cut = -1;
-            int next = 0;
-            while (g.find()) {
-                int candidate = repair(Integer.parseInt(g.group(1)), n);
-                if (candidate == n + 1) {
-                    cut = g.start();
-                    next = candidate;
-                    break;
-                }
-            }
-            if (cut < 0) {
+            int[] glued = findGlued(rest, n);
+            if (glued == null) {
                 break;
             }
+            int cut = glued[0];
+            int next = glued[1];
             out.add(paragraph(n, m, rest.substring(0, cut)));
             warnings.add("GLUED_PARAGRAPH", "paragraph " + next + " was glued to paragraph " + n);
-            Matcher start = START.matcher(rest.substring(g.start()).replaceFirst("^\\s*\u00b6?", ""));
-            String tail = rest.substring(g.start()).replaceFirst("^\\s*\u00b6?", "");
-            if (start.find()) {
+            String tail = rest.substring(glued[2]);
+            Matcher start = START.matcher(tail);
+            if (start.lookingAt()) {
                 m = start.group(2);
                 rest = tail.substring(start.end());
             } else {
@@ -105,6 +95,64 @@ final class ParagraphExtractor {
         }
         out.add(paragraph(n, m, rest));
         return n;
+    }
+
+    /**
+     * The next paragraph number glued inside a text: {@code N. } after a sentence end or a pilcrow, where N (after
+     * the OCR repair) is the one expected after {@code n}. Returns {cut, number, start of "N."} or null. A scan for
+     * digits rather than a regex, as it reads every paragraph's text.
+     */
+    static int[] findGlued(String s, int n) {
+        int len = s.length();
+        for (int i = 1; i < len - 3; i++) {
+            if (!isDigit(s.charAt(i))) {
+                continue;
+            }
+            int j = i;
+            while (j < len && j - i < 3 && isDigit(s.charAt(j))) {
+                j++;
+            }
+            char before = s.charAt(i - 1);
+            if (j - i > 2 || j + 2 >= len || s.charAt(j) != '.' || s.charAt(j + 1) != ' ' || isDigit(before)) {
+                i = j;
+                continue;
+            }
+            char after = s.charAt(j + 2);
+            int cut;
+            int start;
+            if (before == '\u00b6') {
+                start = i - 1;
+                cut = i - 1;
+            } else if (before == ' ' && isSentenceEnd(s, i - 2) && (after == '(' || Character.isUpperCase(after))) {
+                start = i;
+                cut = i - 1;
+            } else {
+                i = j;
+                continue;
+            }
+            int number = repair(Integer.parseInt(s.substring(i, j)), n);
+            if (number == n + 1) {
+                return new int[]{cut, number, start};
+            }
+            i = j;
+        }
+        return null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSentenceEnd(String s, int k) {
+        int i = k;
+        while (i >= 0 && s.charAt(i) == ' ') {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')';
     }
 
     private static Paragraph paragraph(int number, String marking, String text) {

@@ -19,7 +19,7 @@ final class ParagraphMarkings {
                 continue;
             }
             Matcher m = MARKING.matcher(text.lines[i]);
-            if (m.find()) {
+            if (m.lookingAt()) {
                 rank = Math.max(rank, rank(m.group(1)));
                 noforn |= m.group(2) != null;
             }

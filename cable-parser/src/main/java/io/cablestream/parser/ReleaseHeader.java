@@ -36,12 +36,15 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
             if (line.contains("header ends") || text.kinds[i] == LineKind.PARAGRAPH) {
                 break;
             }
+            if (!plausible(line)) {
+                continue;
+            }
             Matcher m;
-            if (line.length() > 30 && (m = ROW.matcher(line)).find()) {
+            if (line.length() > 30 && (m = ROW.matcher(line)).lookingAt()) {
                 return new ReleaseHeader(m.group(11), date(m), m.group(12));
             } else if (id == null && (m = ID.matcher(line)).matches()) {
                 id = m.group(1);
-            } else if (created == null && (m = DATE_LINE.matcher(line)).find()) {
+            } else if (created == null && (m = DATE_LINE.matcher(line)).lookingAt()) {
                 created = date(m);
             } else if (classification == null && (m = CLASSIFICATION.matcher(line)).matches()) {
                 classification = m.group(1);
@@ -49,6 +52,16 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
         }
         // An id alone is no release header (it may be anything); a date is.
         return created != null ? new ReleaseHeader(id, created, classification) : null;
+    }
+
+    /** Release metadata starts with a digit, {@code refid:}, {@code date:}, {@code Cable dated:} or a level. */
+    private static boolean plausible(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        return (c >= '0' && c <= '9') || c == 'r' || c == 'd' || c == 'c' || c == 'C' || c == 'U' || c == 'S'
+                || c == 'T';
     }
 
     /** The date of groups 1-10 of {@link #DATE}. */
