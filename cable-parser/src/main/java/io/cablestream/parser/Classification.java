@@ -91,12 +91,14 @@ final class Classification {
 
     /**
      * SBU paragraphs alone do not make a clean cable FOUO (74 of 83 such corpus cables are plain UNCLASSIFIED: the
-     * SENSITIVE caveat line is what decides). In a text damaged by conversion (markup, OCR pilcrows, a truncated
-     * duplicate SUBJECT, as 09USOSCE86-ocr) the caveat lines may be lost, so the SBU paragraphs decide there.
+     * SENSITIVE caveat line is what decides). A text with at least two kinds of conversion damage (markup, OCR
+     * pilcrows, a truncated duplicate SUBJECT, as 09USOSCE86-ocr) may have lost its caveat lines, so there the SBU
+     * paragraphs decide. One kind alone is common in feeds and says little.
      */
     private static boolean damaged(Warnings warnings) {
-        return warnings.has(Normaliser.MARKUP) || warnings.has(Normaliser.OCR)
-                || warnings.has(SubjectExtractor.DUPLICATE);
+        int kinds = (warnings.has(Normaliser.MARKUP) ? 1 : 0) + (warnings.has(Normaliser.OCR) ? 1 : 0)
+                + (warnings.has(SubjectExtractor.DUPLICATE) ? 1 : 0);
+        return kinds >= 2;
     }
 
     private static void addCaveats(String s, Set<String> into) {

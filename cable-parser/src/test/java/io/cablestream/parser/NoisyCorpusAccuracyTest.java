@@ -1,0 +1,52 @@
+package io.cablestream.parser;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The same cables, damaged as real feeds damage them: every field stays within 1 point of the clean score. */
+class NoisyCorpusAccuracyTest {
+
+    @Test
+    void noisySampleScoresWithinOnePointOfClean() {
+        compare(Corpus.load(Corpus.SAMPLE), "in-repo sample");
+    }
+
+    @Test
+    void noisySharedCorpusScoresWithinOnePointOfClean() {
+        Path shared = Corpus.sharedLocation();
+        assumeTrue(Corpus.exists(shared), "no shared corpus at " + shared);
+        compare(Corpus.load(shared), "shared corpus");
+    }
+
+    @Test
+    void eachDamageAloneIsRepairedOnTheSeedLikeCable() {
+        byte[] clean = CableParserSeedTest.resource("09BAMAKO815.txt");
+        var expected = new CableParser().parse(clean);
+        for (NoiseGenerator.Damage d : NoiseGenerator.Damage.values()) {
+            var noisy = new CableParser().parse(NoiseGenerator.apply(clean, List.of(d), new Random(1)));
+            assertThat(noisy.cableId()).as(d.name()).isEqualTo(expected.cableId());
+            assertThat(noisy.dtg()).as(d.name()).isEqualTo(expected.dtg());
+            assertThat(noisy.classification()).as(d.name()).isEqualTo(expected.classification());
+            assertThat(noisy.tags()).as(d.name()).isEqualTo(expected.tags());
+            assertThat(noisy.subject()).as(d.name()).isEqualTo(expected.subject());
+        }
+    }
+
+    private static void compare(Corpus corpus, String title) {
+        Accuracy clean = Accuracy.measure(corpus, UnaryOperator.identity());
+        Accuracy noisy = Accuracy.measure(corpus, NoiseGenerator::apply);
+        System.out.println(noisy.report("NOISY " + title + " (" + corpus.entries().size() + " cables)", 15));
+        for (String field : Accuracy.FIELDS) {
+            System.out.printf("%-15s clean %6.2f%%  noisy %6.2f%%%n", field, clean.percent(field), noisy.percent(field));
+            assertThat(noisy.percent(field)).as(field + " noisy vs clean")
+                    .isGreaterThanOrEqualTo(clean.percent(field) - 1.0);
+        }
+    }
+}
