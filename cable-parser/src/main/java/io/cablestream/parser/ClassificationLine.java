@@ -19,11 +19,11 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
     private static final String CAVEAT = "(?:NOFORN|NF|SENSITIVE|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|FOUO"
             + "|FOR OFFICIAL USE ONLY|" + spaced("EFTO") + "|" + spaced("NOFORN") + "|CHEROKEE|ORCON|REL [A-Z, ]{2,20}?)";
     private static final Pattern FULL = Pattern.compile("^" + STRAY + LEVEL
-            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + ")*)"
+            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + "){0,10})"
             + "\\s*(?:(?:SECTION|ECTION|SCTION|SECTON|SETION)\\s*(\\d{1,2})\\s*[O0Gog][Ff]\\s*(\\d{1,2}))?"
             + "\\s*(?!(?:SECTION|ECTION|SCTION)\\b)([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}?)\\s+0*(\\d{1,7})(?!\\d)");
     private static final Pattern BARE = Pattern.compile("^" + STRAY + LEVEL
-            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + ")*)\\s*$");
+            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + "){0,10})\\s*$");
 
     private static String spaced(String word) {
         StringBuilder b = new StringBuilder();
@@ -54,7 +54,8 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
         if (!plausible(line)) {
             return null;
         }
-        Matcher m = FULL.matcher(line);
+        // the fields sit in the first 200 characters; a longer rest (a flattened cable) is not read
+        Matcher m = FULL.matcher(line.length() > 200 ? line.substring(0, 200) : line);
         if (!m.lookingAt()) {
             return null;
         }
@@ -63,7 +64,7 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
     }
 
     static ClassificationLine parseBare(String line) {
-        if (!plausible(line)) {
+        if (!plausible(line) || line.length() > 200) {
             return null;
         }
         Matcher m = BARE.matcher(line);
