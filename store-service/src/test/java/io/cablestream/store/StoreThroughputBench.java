@@ -29,6 +29,9 @@ class StoreThroughputBench {
     private static final int CABLES = Integer.getInteger("bench.cables", 50_000);
     private static final int BATCH = Integer.getInteger("bench.batch", 1_000);
 
+    private static long parseNanos;
+    private static long writeNanos;
+
     @Test
     void storeThroughput() throws Exception {
         String url = freshDatabase();
@@ -41,12 +44,18 @@ class StoreThroughputBench {
             connection.setAutoCommit(false);
             int warmUp = Math.min(5 * BATCH, CABLES / 10);
             write(connection, corpus, 0, warmUp);
+            parseNanos = 0;
+            writeNanos = 0;
             long started = System.nanoTime();
             write(connection, corpus, warmUp, CABLES);
             double seconds = (System.nanoTime() - started) / 1e9;
             int measured = CABLES - warmUp;
             System.out.printf("%nBENCH store: %,d cables in %.1f s = %,.0f cables/s (batches of %d, one transaction"
                     + " each, JSON parsing included)%n", measured, seconds, measured / seconds, BATCH);
+            System.out.printf("BENCH of which reading the JSON %.1f s, writing and committing %.1f s;"
+                    + " machine load average %.1f on %d cores%n", parseNanos / 1e9, writeNanos / 1e9,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
 
             connection.setAutoCommit(true);
             started = System.nanoTime();
@@ -60,12 +69,16 @@ class StoreThroughputBench {
     /** Events {@code from} to {@code to}: the corpus cables again and again, each copy with ids of its own. */
     private static void write(Connection connection, List<String> corpus, int from, int to) throws SQLException {
         for (int start = from; start < to; start += BATCH) {
+            long started = System.nanoTime();
             List<ParsedCable> batch = new ArrayList<>(BATCH);
             for (int i = start; i < Math.min(start + BATCH, to); i++) {
                 batch.add(distinct(CableJson.fromJson(corpus.get(i % corpus.size())), i / corpus.size()));
             }
+            long parsed = System.nanoTime();
             CableWriter.write(connection, batch);
             connection.commit();
+            parseNanos += parsed - started;
+            writeNanos += System.nanoTime() - parsed;
         }
     }
 
