@@ -51,6 +51,19 @@ for _ in $(seq 1 120); do
 done
 
 echo "corpus: $CORPUS ($(find "$CORPUS" -type f | wc -l) files, $(du -sh "$CORPUS" | cut -f1)), $REPEAT passes" >&2
-java -Xmx512m -jar "$ROOT/cli/target/cables-cli.jar" ingest "$CORPUS" --url "http://127.0.0.1:$HTTP_PORT" \
+TIMEFORMAT="cables ingest: %R s wall, %U s user, %S s system"
+time java -Xmx512m -jar "$ROOT/cli/target/cables-cli.jar" ingest "$CORPUS" --url "http://127.0.0.1:$HTTP_PORT" \
   --bench --repeat "$REPEAT" --no-progress "${@:3}"
 curl -s "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^cables_(accepted_total|publish_latency_seconds\{quantile)' >&2
+echo "CPU seconds: broker $(ps -o cputimes= -p "${PIDS[0]}"), ingest-service $(ps -o cputimes= -p "${PIDS[1]}") (with its start)" >&2
+
+# a restart reads the keys of the filled cables.raw back: how long before the service is ready again
+kill "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true
+KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" QUARKUS_HTTP_PORT="$HTTP_PORT" \
+  java -Xmx512m -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" >"$WORK/ingest-restart.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 240); do
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/health/ready") == 200 ]] && break
+  sleep 0.5
+done
+grep -o 'duplicate index: .*' "$WORK/ingest-restart.log" >&2
