@@ -1,0 +1,128 @@
+package io.cablestream.load;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fresh single-node KRaft broker as its own JVM, from deploy/local-runtime's class path and with
+ * deploy/kafka.sh's settings, on free ports and an empty data directory, so its CPU and memory are its own.
+ */
+final class BrokerProcess implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final String bootstrapServers;
+
+    private BrokerProcess(ChildProcess process, String bootstrapServers) {
+        this.process = process;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    static BrokerProcess start(Path repoRoot, Path workDir, String maxHeap) throws Exception {
+        int port = freePort();
+        int controllerPort = freePort();
+        Path dir = Files.createDirectories(workDir.resolve("kafka"));
+        Path properties = dir.resolve("server.properties");
+        Files.writeString(properties, """
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=6
+                offsets.topic.replication.factor=1
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                message.max.bytes=2097152
+                """.formatted(port, controllerPort, dir.resolve("data")));
+        String classPath = repoRoot.resolve("deploy/local-runtime/target/lib") + "/*";
+        if (!Files.isDirectory(repoRoot.resolve("deploy/local-runtime/target/lib"))) {
+            throw new IllegalStateException("deploy/local-runtime/target/lib is missing: ./mvnw -pl deploy/local-runtime -am install -DskipTests");
+        }
+        String tools = "-Dlog4j2.configurationFile=" + repoRoot.resolve("deploy/log4j2-tools.properties");
+        ChildProcess format = ChildProcess.start("kafka-storage-format", List.of(ChildProcess.java(), "-Xmx256m", tools,
+                "-cp", classPath, "kafka.tools.StorageTool", "format", "--standalone",
+                "-t", Uuid.randomUuid().toString(), "-c", properties.toString()), dir.resolve("format.log"));
+        if (format.awaitExit(120) != 0) {
+            throw new IllegalStateException("formatting the broker's storage failed:\n" + format.logTail());
+        }
+        ChildProcess broker = ChildProcess.start("kafka", List.of(ChildProcess.java(), "-Xmx" + maxHeap,
+                "-Dlog4j2.configurationFile=" + repoRoot.resolve("deploy/log4j2.properties"),
+                "-cp", classPath, "kafka.Kafka", properties.toString()), dir.resolve("kafka.log"));
+        BrokerProcess started = new BrokerProcess(broker, "127.0.0.1:" + port);
+        started.awaitReady(Duration.ofSeconds(120));
+        return started;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+    }
+
+    void createTopics(Map<String, Integer> partitionsByTopic) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(partitionsByTopic.entrySet().stream()
+                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1)).toList())
+                    .all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = admin()) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the broker exited:\n" + process.logTail());
+                }
+                try {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception e) {
+                    Thread.sleep(500);
+                }
+            }
+        }
+        throw new IllegalStateException("the broker was not ready within " + timeout + ":\n" + process.logTail());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
