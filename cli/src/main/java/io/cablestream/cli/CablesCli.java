@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code cables} command line; {@code bin/cables} runs it for parse, ingest and replay. */
 @Command(name = "cables", mixinStandardHelpOptions = true, version = "cable-stream 1.0.0",
         description = "Parse, ingest and replay diplomatic cables.",
-        subcommands = {IngestCommand.class, ReplayCommand.class})
+        subcommands = {ParseCommand.class, IngestCommand.class, ReplayCommand.class})
 public class CablesCli {
 
     public static void main(String[] args) {
