@@ -81,8 +81,11 @@ final class CableIdExtractor {
     }
 
     static String id(int year, String station, String serial) {
-        String yy = String.format("%02d", year % 100);
-        return yy + station(station) + Long.parseLong(serial);
+        String s = station(station).replaceAll("[^A-Z0-9]", "");
+        if (s.isEmpty()) {
+            return null;
+        }
+        return String.format("%02d", Math.floorMod(year, 100)) + s + Long.parseLong(serial);
     }
 
     static String station(String written) {

@@ -39,7 +39,7 @@ final class HeaderExtractor {
             switch (text.kinds[i]) {
                 case FORMAT -> {
                     if (transmissionId == null) {
-                        transmissionId = line.substring(5).trim();
+                        transmissionId = line.split("\\s+")[0];
                     }
                 }
                 case ROUTING -> {

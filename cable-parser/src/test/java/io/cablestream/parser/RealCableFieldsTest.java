@@ -42,7 +42,7 @@ class RealCableFieldsTest {
     @Test
     void headerFieldsOf09BAMAKO815() {
         ParsedCable.Header h = parse("09BAMAKO815").header();
-        assertThat(h.transmissionId()).isEqualTo("XYZ0004");
+        assertThat(h.transmissionId()).isEqualTo("VZCZCXYZ0004");
         assertThat(h.actionPrecedence()).isEqualTo("IMMEDIATE");
         assertThat(h.infoPrecedence()).isEqualTo("IMMEDIATE");
         assertThat(h.station()).isEqualTo("RUEHBP");
