@@ -32,16 +32,17 @@ final class BodyExtractor {
     }
 
     /** {@code Summary: ... End Summary}; without its end marker, the rest of the paragraph it starts. */
-    static String span(String body, String word) {
+    static String span(String body, String lower, String word) {
+        String w = asciiLower(word);
         int from = 0;
         while (true) {
-            int at = indexOfIgnoreCase(body, word, from);
+            int at = lower.indexOf(w, from);
             if (at < 0) {
                 return null;
             }
             from = at + word.length();
             boolean wordStart = at == 0 || !Character.isLetter(body.charAt(at - 1));
-            boolean precededByEnd = at >= 4 && body.regionMatches(true, at - 4, "END", 0, 3);
+            boolean precededByEnd = at >= 4 && lower.startsWith("end", at - 4);
             int after = at + word.length();
             if (!wordStart || precededByEnd || after >= body.length()) {
                 continue;
@@ -51,9 +52,9 @@ final class BodyExtractor {
                 continue;
             }
             int start = after + 1;
-            int end = indexOfIgnoreCase(body, "END " + word, start);
+            int end = lower.indexOf("end " + w, start);
             if (end < 0) {
-                end = indexOfIgnoreCase(body, "END OF " + word, start);
+                end = lower.indexOf("end of " + w, start);
             }
             if (end < 0 || end - start > 20_000) {
                 return null;
@@ -64,27 +65,28 @@ final class BodyExtractor {
         }
     }
 
-    /**
-     * {@code word} (upper case) as cables write it: upper, lower, capitalised or title case. Four intrinsic
-     * {@code indexOf} calls cost less than a case-insensitive scan of every character.
-     */
-    static int indexOfIgnoreCase(String s, String word, int from) {
-        String lower = word.toLowerCase(Locale.ROOT);
-        String capitalised = word.charAt(0) + lower.substring(1);
-        StringBuilder title = new StringBuilder(lower);
-        for (int i = 0; i < title.length(); i++) {
-            if (i == 0 || title.charAt(i - 1) == ' ') {
-                title.setCharAt(i, Character.toUpperCase(title.charAt(i)));
+    /** A copy with A-Z in lower case and every other character kept, so that indexes match the original. */
+    static String asciiLower(String s) {
+        byte[] b = new byte[s.length()];
+        boolean latin1 = true;
+        for (int i = 0; i < b.length; i++) {
+            char c = s.charAt(i);
+            if (c > 0xff) {
+                latin1 = false;
+                break;
+            }
+            b[i] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (latin1) {
+            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                chars[i] += 32;
             }
         }
-        int best = -1;
-        for (String variant : new String[]{word, lower, capitalised, title.toString()}) {
-            int at = s.indexOf(variant, from);
-            if (at >= 0 && (best < 0 || at < best)) {
-                best = at;
-            }
-        }
-        return best;
+        return new String(chars);
     }
 
     /** Signers: the surnames on the last lines, also when glued to the text before them ("END COMMENT SCOTT"). */

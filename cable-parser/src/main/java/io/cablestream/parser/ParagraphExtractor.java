@@ -104,37 +104,34 @@ final class ParagraphExtractor {
      */
     static int[] findGlued(String s, int n) {
         int len = s.length();
-        for (int i = 1; i < len - 3; i++) {
-            if (!isDigit(s.charAt(i))) {
-                continue;
+        // every candidate is "N. " with one or two digits: find the ". " and look back, far fewer than characters
+        for (int dot = s.indexOf(". ", 1); dot > 0 && dot + 2 < len; dot = s.indexOf(". ", dot + 1)) {
+            int i = dot;
+            while (i > 0 && dot - i < 3 && isDigit(s.charAt(i - 1))) {
+                i--;
             }
-            int j = i;
-            while (j < len && j - i < 3 && isDigit(s.charAt(j))) {
-                j++;
+            int digits = dot - i;
+            if (digits == 0 || digits > 2 || i == 0) {
+                continue;
             }
             char before = s.charAt(i - 1);
-            if (j - i > 2 || j + 2 >= len || s.charAt(j) != '.' || s.charAt(j + 1) != ' ' || isDigit(before)) {
-                i = j;
-                continue;
-            }
-            char after = s.charAt(j + 2);
+            char after = s.charAt(dot + 2);
             int cut;
             int start;
             if (before == '\u00b6') {
                 start = i - 1;
                 cut = i - 1;
-            } else if (before == ' ' && isSentenceEnd(s, i - 2) && (after == '(' || Character.isUpperCase(after))) {
+            } else if (before == ' ' && i >= 2 && isSentenceEnd(s, i - 2)
+                    && (after == '(' || Character.isUpperCase(after))) {
                 start = i;
                 cut = i - 1;
             } else {
-                i = j;
                 continue;
             }
-            int number = repair(Integer.parseInt(s.substring(i, j)), n);
+            int number = repair(Integer.parseInt(s.substring(i, dot)), n);
             if (number == n + 1) {
                 return new int[]{cut, number, start};
             }
-            i = j;
         }
         return null;
     }

@@ -13,11 +13,46 @@ final class TextDecoder {
 
     /** The decoded text; {@code guessed[0]} is set when the bytes were not UTF-8. */
     static String decode(byte[] raw, boolean[] guessed) {
+        String latin1 = latin1Utf8(raw);
+        if (latin1 != null) {
+            return latin1;
+        }
         if (isUtf8(raw)) {
             return new String(raw, StandardCharsets.UTF_8);
         }
         guessed[0] = true;
         return new String(raw, WINDOWS_1252);
+    }
+
+    /**
+     * The common case in one pass: ASCII plus two-byte sequences of Latin-1 characters (the pilcrow is C2 B6).
+     * Null when the bytes hold anything else, which the general path then handles.
+     */
+    static String latin1Utf8(byte[] b) {
+        int n = b.length;
+        byte[] out = null;
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            byte x = b[i];
+            if (x >= 0) {
+                if (out != null) {
+                    out[o++] = x;
+                }
+                continue;
+            }
+            int c = x & 0xff;
+            if ((c != 0xc2 && c != 0xc3) || i + 1 >= n || (b[i + 1] & 0xc0) != 0x80) {
+                return null;
+            }
+            if (out == null) {
+                out = new byte[n];
+                System.arraycopy(b, 0, out, 0, i);
+                o = i;
+            }
+            out[o++] = (byte) (((c & 0x03) << 6) | (b[++i] & 0x3f));
+        }
+        return out == null ? new String(b, StandardCharsets.ISO_8859_1)
+                : new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
     /** Well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF): a check, cheaper than a decoder. */
