@@ -67,3 +67,4 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 grep -o 'duplicate index: .*' "$WORK/ingest-restart.log" >&2
+echo "CPU seconds of the restarted ingest-service once ready (start + index read): $(ps -o cputimes= -p "${PIDS[2]}")" >&2

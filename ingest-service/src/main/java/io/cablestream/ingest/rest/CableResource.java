@@ -5,6 +5,7 @@ import io.cablestream.ingest.domain.CableIntake;
 import io.cablestream.ingest.domain.CableItem;
 import io.cablestream.ingest.domain.ItemOutcome;
 import io.cablestream.ingest.messaging.CableIngestor;
+import io.cablestream.ingest.metrics.IngestMetrics;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -29,10 +30,12 @@ public class CableResource {
     public static final String SOURCE_HEADER = "X-Cable-Source";
 
     private final CableIngestor ingestor;
+    private final IngestMetrics metrics;
     private final IngestConfig config;
 
-    public CableResource(CableIngestor ingestor, IngestConfig config) {
+    public CableResource(CableIngestor ingestor, IngestMetrics metrics, IngestConfig config) {
         this.ingestor = ingestor;
+        this.metrics = metrics;
         this.config = config;
     }
 
@@ -51,6 +54,7 @@ public class CableResource {
         // read at most one byte past the limit: an oversized body is refused without being held
         byte[] bytes = body.readNBytes(config.maxCableBytes() + 1);
         if (bytes.length > config.maxCableBytes()) {
+            metrics.rejected("too-large");
             throw CableIntake.tooLarge("more than " + config.maxCableBytes() + " bytes", config.maxCableBytes());
         }
         CableItem item = CableItem.ofBytes(source == null ? "http" : source, bytes,
