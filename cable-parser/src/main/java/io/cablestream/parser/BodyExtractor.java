@@ -67,6 +67,11 @@ final class BodyExtractor {
 
     /** A copy with A-Z in lower case and every other character kept, so that indexes match the original. */
     static String asciiLower(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.length() == s.length()) {
+            // only A-Z are searched for, so other letters in lower case do no harm; the indexes are what matters
+            return lower;
+        }
         byte[] b = new byte[s.length()];
         boolean latin1 = true;
         for (int i = 0; i < b.length; i++) {
