@@ -17,32 +17,33 @@ public final class CableNormaliser {
 
     /** CR LF and lone CR become LF, blanks and tabs before a line break go, and so does white space at the end. */
     public static String normalise(String text) {
-        StringBuilder normal = new StringBuilder(text.length());
+        char[] in = text.toCharArray();
+        char[] out = new char[in.length];
+        int length = 0;
         int blanks = 0; // blanks and tabs seen but not yet written: dropped if a line break follows
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < in.length; i++) {
+            char c = in[i];
             if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                if (c == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
                     i++;
                 }
                 blanks = 0;
-                normal.append('\n');
+                out[length++] = '\n';
             } else if (c == ' ' || c == '\t') {
                 blanks++;
             } else {
                 if (blanks > 0) {
-                    normal.append(text, i - blanks, i);
+                    System.arraycopy(in, i - blanks, out, length, blanks);
+                    length += blanks;
                     blanks = 0;
                 }
-                normal.append(c);
+                out[length++] = c;
             }
         }
-        int end = normal.length();
-        while (end > 0 && Character.isWhitespace(normal.charAt(end - 1)) && isRegexSpace(normal.charAt(end - 1))) {
-            end--;
+        while (length > 0 && isRegexSpace(out[length - 1])) {
+            length--;
         }
-        normal.setLength(end);
-        return normal.toString();
+        return new String(out, 0, length);
     }
 
     /** {@code \s} of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return. */

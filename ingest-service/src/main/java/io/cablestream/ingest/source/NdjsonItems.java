@@ -1,7 +1,8 @@
 package io.cablestream.ingest.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.ingest.domain.CableIntake;
 import io.cablestream.ingest.domain.CableItem;
@@ -49,25 +50,47 @@ final class NdjsonItems implements CableItems {
         if (line == BoundedLines.TOO_LONG) {
             return CableItem.unreadable(where, CableIntake.tooLarge("a longer line", maxCableBytes));
         }
-        try {
-            JsonNode item = json.readTree(line);
-            JsonNode text = item == null ? null : item.get("text");
-            if (text == null || !text.isTextual()) {
+        // a streaming parse: no tree of the line is built, the text is read once into its String
+        try (JsonParser item = json.getFactory().createParser(line)) {
+            if (item.nextToken() != JsonToken.START_OBJECT) {
+                return CableItem.unreadable(where, malformed("is not a JSON object"));
+            }
+            String text = null;
+            String source = where;
+            Map<String, String> release = Map.of();
+            while (item.nextToken() == JsonToken.FIELD_NAME) {
+                String field = item.currentName();
+                JsonToken value = item.nextToken();
+                if ("text".equals(field) && value == JsonToken.VALUE_STRING) {
+                    text = item.getText();
+                } else if ("source".equals(field) && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                    source = item.getText();
+                } else if ("release".equals(field) && value == JsonToken.START_OBJECT) {
+                    release = release(item);
+                } else {
+                    item.skipChildren();
+                }
+            }
+            if (text == null) {
                 return CableItem.unreadable(where, malformed("has no \"text\" string"));
             }
-            String source = item.hasNonNull("source") ? item.get("source").asText() : where;
-            return CableItem.ofText(source, text.asText(), MEDIA_TYPE, release(item.get("release")));
+            return CableItem.ofText(source, text, MEDIA_TYPE, release);
         } catch (JsonProcessingException e) {
             return CableItem.unreadable(where, malformed("is not JSON: " + e.getOriginalMessage()));
         }
     }
 
-    private static Map<String, String> release(JsonNode release) {
-        if (release == null || !release.isObject()) {
-            return Map.of();
-        }
+    private static Map<String, String> release(JsonParser object) throws IOException {
         Map<String, String> fields = new LinkedHashMap<>();
-        release.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+        while (object.nextToken() == JsonToken.FIELD_NAME) {
+            String name = object.currentName();
+            JsonToken value = object.nextToken();
+            if (value.isScalarValue()) {
+                fields.put(name, object.getText());
+            } else {
+                object.skipChildren();
+            }
+        }
         return fields;
     }
 
