@@ -13,7 +13,7 @@ import java.util.List;
 public final class CableParser {
 
     /** Semantic version of the extraction, recorded in every event so that newer parses replace older ones. */
-    public static final String VERSION = "1.3.0";
+    public static final String VERSION = "1.4.0";
 
     public ParsedCable parse(byte[] raw) {
         Warnings warnings = new Warnings();

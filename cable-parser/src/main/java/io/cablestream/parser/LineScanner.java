@@ -246,11 +246,17 @@ final class LineScanner {
                 return LineKind.ROUTING;
             }
         }
-        if (inRecipients && !line.equals("BT") && ClassificationLine.parse(line) == null
+        if (inRecipients && !line.equals("BT") && !isBodyField(line) && ClassificationLine.parse(line) == null
                 && ClassificationLine.parseBare(line) == null) {
             return LineKind.RECIPIENT;
         }
         return null;
+    }
+
+    /** A body field glued below the addressees (08BUENOSAIRES62): it ends the recipient block. */
+    private static boolean isBodyField(String line) {
+        return startsWithWord(line, "TAGS") || startsWithWord(line, "SUBJECT") || line.startsWith("E.O.")
+                || line.regionMatches(true, 0, "CLASSIFIED BY", 0, 13);
     }
 
     /** True when every token is a handling caveat: {@code SIPDIS}, {@code NOFORN SIPDIS}. */

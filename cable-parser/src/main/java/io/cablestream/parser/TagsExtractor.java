@@ -81,10 +81,16 @@ final class TagsExtractor {
             }
             String code = s.substring(i, j).toUpperCase();
             i = j;
-            TagKind kind = kind(code, afterVip);
-            afterVip = afterVip || code.equals("OVIP");
-            if (seen.add(code)) {
-                out.add(new Tag(code, kind));
+            String[] parts = TagCatalog.split(code);
+            if (parts != null) {
+                warnings.add("TAGS_RUN_TOGETHER", code + " read as " + String.join(" ", parts));
+            }
+            for (String part : parts == null ? new String[]{code} : parts) {
+                TagKind kind = kind(part, afterVip);
+                afterVip = afterVip || part.equals("OVIP");
+                if (seen.add(part)) {
+                    out.add(new Tag(part, kind));
+                }
             }
         }
         return out;

@@ -61,6 +61,15 @@ class ExtractorUnitTest {
     }
 
     @Test
+    void runTogetherTagsAreCutIntoKnownCodesAndUnknownWordsKept() {
+        // 02ROME3639: "ITPGOV"; the release's run-together "KFRDCVISCMGTCASCKOCIASECPHUMSMIGEG"
+        assertThat(TagsExtractor.tags("PGOVPREL ITPGOV KFRDCVISCMGTCASCKOCIASECPHUMSMIGEG POLITICS", new Warnings()))
+                .extracting(t -> t.code())
+                .containsExactly("PGOV", "PREL", "IT", "KFRD", "CVIS", "CMGT", "CASC", "KOCI", "ASEC", "PHUM",
+                        "SMIG", "EG", "POLITICS");
+    }
+
+    @Test
     void redactionsAreRunsOfX() {
         assertThat(BodyExtractor.redactions("led by Captain XXXXXXXXXXXX and xxxxxxxxxxxx, not XXL or EXXON"))
                 .isEqualTo(2);
