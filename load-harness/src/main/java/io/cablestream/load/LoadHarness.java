@@ -49,6 +49,10 @@ public final class LoadHarness implements Callable<Integer> {
     @Option(names = "--env", description = "a setting for a service process: SERVICE:NAME=VALUE, SERVICE one of "
             + "ingest-service, parse-service, store-service or all (repeatable)")
     List<String> environment = new ArrayList<>();
+    @Option(names = "--release-header", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "put the release's refid/date/classification lines (corpus metadata.jsonl) above each text, "
+                    + "as cables.csv carries them (default true)")
+    boolean releaseHeader;
     @Option(names = "--jfr", description = "record a JFR profile of each service (target/runs/<run>/jfr/)")
     boolean jfr;
     @Option(names = "--label", description = "a word for this run in the result (e.g. baseline)")
@@ -78,7 +82,8 @@ public final class LoadHarness implements Callable<Integer> {
         result.put("label", label);
         result.put("git_commit", RunInfo.gitCommit(root));
         result.put("options", Map.of("cables", cables, "rate", rate, "batch", batchSize, "connections", connections,
-                "service_heap", serviceHeap, "broker_heap", brokerHeap, "env", environment, "jfr", jfr));
+                "service_heap", serviceHeap, "broker_heap", brokerHeap, "env", environment, "jfr", jfr,
+                "release_header", releaseHeader));
         result.put("machine", RunInfo.machine());
         result.put("load_average_before", RunInfo.loadAverage());
         log("run %s in %s; load average %s", stamp, work, RunInfo.loadAverage());
@@ -89,6 +94,13 @@ public final class LoadHarness implements Callable<Integer> {
         PipelineRun run;
         try {
             List<byte[]> feed = CableFeed.cables(root, cables);
+            if (releaseHeader && CableFeed.corpusCables(root).isPresent()) {
+                ReleaseHeaders headers = ReleaseHeaders.read(CableFeed.corpusCables(root).get());
+                feed = new ArrayList<>(feed);
+                for (int i = 0; i < feed.size(); i++) {
+                    feed.set(i, headers.withHeader(i, feed.get(i)));
+                }
+            }
             long bytes = feed.stream().mapToLong(c -> c.length).sum();
             result.put("corpus", Map.of("cables", feed.size(), "bytes", bytes,
                     "source", CableFeed.corpusCables(root).map(Path::toString).orElse("samples/")));
@@ -121,7 +133,10 @@ public final class LoadHarness implements Callable<Integer> {
                     connections, rate);
             run = new PipelineRun(broker, postgres, feeder, meters);
             run.execute();
-            result.put("pipeline", run.figures(bytes));
+            Map<String, Object> figures = run.figures(bytes);
+            figures.put("dead_letter_reasons", DeadLetters.summary(broker.bootstrapServers(),
+                    ((Number) figures.get("dead_letters")).longValue()));
+            result.put("pipeline", figures);
             run.sampler().close();
         } finally {
             closeAll(running);
