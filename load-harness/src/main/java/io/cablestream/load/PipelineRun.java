@@ -133,6 +133,8 @@ final class PipelineRun {
             double cpu = meter.windowCpuSeconds();
             process.put("cpu_seconds", Ceiling.round(cpu));
             process.put("cpu_cores_avg", Math.round(cpu / windowSeconds * 100) / 100.0);
+            // on a machine whose cores are all busy, throughput = cores / the sum of these
+            process.put("cpu_ms_per_cable", Math.round(cpu * 1000.0 / Math.max(1, feeder.accepted.get()) * 100) / 100.0);
             process.put("peak_rss_mb_sampled", meter.peakRssKb() / 1024);
             process.put("vm_hwm_mb", meter.hwmKb() / 1024);
             processes.put(meter.name(), process);

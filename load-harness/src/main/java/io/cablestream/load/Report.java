@@ -61,9 +61,10 @@ final class Report {
                     Math.round(((Number) ((Map<String, Object>) ceiling.get("consumer_performance")).get("cables_per_s")).doubleValue()),
                     ((Map<String, Object>) ceiling.get("copy_alone")).get("cables_per_s")));
         }
-        StringBuilder processes = new StringBuilder("RESULT cpu s (cores) / peak RSS MB:");
+        StringBuilder processes = new StringBuilder("RESULT cpu s (cores avg, ms/cable) / peak RSS MB:");
         ((Map<String, Map<String, Object>>) pipeline.get("processes")).forEach((name, p) -> processes.append(
-                f(" %s %s (%s) / %s;", name, p.get("cpu_seconds"), p.get("cpu_cores_avg"), p.get("peak_rss_mb_sampled"))));
+                f(" %s %s (%s, %s) / %s;", name, p.get("cpu_seconds"), p.get("cpu_cores_avg"), p.get("cpu_ms_per_cable"),
+                        p.get("peak_rss_mb_sampled"))));
         lines.add(processes.toString());
         double[] before = (double[]) result.get("load_average_before");
         lines.add(f("RESULT load average: before %s, during the load mean %s max %s (1 min)",
