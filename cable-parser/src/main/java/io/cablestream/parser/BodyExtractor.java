@@ -15,83 +15,115 @@ final class BodyExtractor {
     private BodyExtractor() {
     }
 
-    /** The body's text lines joined with single spaces: what summary and comment are read from. */
-    static String bodyText(CableText text) {
-        int length = 0;
-        for (int i = Math.max(0, text.bodyStart); i < text.size(); i++) {
-            length += text.lines[i].length() + 1;
+    /**
+     * {@code Summary: ... End Summary} (likewise COMMENT), read in the normalised text after the body start and
+     * rebuilt from the text lines it covers, so that page breaks inside it are dropped.
+     */
+    static String span(CableText text, String word) {
+        String s = text.source;
+        if (text.bodyStart >= text.size()) {
+            return null;
         }
-        StringBuilder b = new StringBuilder(length);
-        for (int i = Math.max(0, text.bodyStart); i < text.size(); i++) {
+        VariantFinder words = new VariantFinder(s, word);
+        VariantFinder ends = new VariantFinder(s, "END " + word);
+        VariantFinder endsOf = new VariantFinder(s, "END OF " + word);
+        int from = text.offsets[text.bodyStart];
+        for (int guard = 0; guard < 200; guard++) {
+            int at = words.next(from);
+            if (at < 0) {
+                return null;
+            }
+            from = at + word.length();
+            int after = from;
+            boolean wordStart = at == 0 || !Character.isLetter(s.charAt(at - 1));
+            boolean precededByEnd = at >= 4 && s.regionMatches(true, at - 4, "END", 0, 3);
+            if (!wordStart || precededByEnd || after >= s.length()) {
+                continue;
+            }
+            char c = s.charAt(after);
+            if (c != ':' && c != '.' && c != ' ' && c != '-' && c != '\n') {
+                continue;
+            }
+            int end = ends.next(after);
+            int endOf = endsOf.next(after);
+            if (end < 0 || (endOf >= 0 && endOf < end)) {
+                end = endOf;
+            }
+            if (end < 0 || end - after > 20_000) {
+                return null;
+            }
+            return trim(join(text, after, end));
+        }
+        return null;
+    }
+
+    /** The characters [from, to) of the source, line by line, skipping page furniture; joined with spaces. */
+    private static String join(CableText text, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        for (int i = text.lineAt(from); i < text.size() && text.offsets[i] < to; i++) {
             LineKind k = text.kinds[i];
-            if (k == LineKind.PARAGRAPH || k == LineKind.TEXT) {
-                b.append(text.lines[i]).append(' ');
+            if (k == LineKind.PAGE_BREAK || k == LineKind.FURNITURE || k == LineKind.BLANK) {
+                continue;
+            }
+            int start = Math.max(from, text.offsets[i]) - text.offsets[i];
+            int end = Math.min(to - text.offsets[i], text.lines[i].length());
+            if (start < end) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(text.lines[i], start, end);
             }
         }
         return b.toString();
     }
 
-    /** {@code Summary: ... End Summary}; without its end marker, the rest of the paragraph it starts. */
-    static String span(String body, String lower, String word) {
-        String w = asciiLower(word);
-        int from = 0;
-        while (true) {
-            int at = lower.indexOf(w, from);
-            if (at < 0) {
-                return null;
-            }
-            from = at + word.length();
-            boolean wordStart = at == 0 || !Character.isLetter(body.charAt(at - 1));
-            boolean precededByEnd = at >= 4 && lower.startsWith("end", at - 4);
-            int after = at + word.length();
-            if (!wordStart || precededByEnd || after >= body.length()) {
-                continue;
-            }
-            char c = body.charAt(after);
-            if (c != ':' && c != '.' && c != ' ' && c != '-') {
-                continue;
-            }
-            int start = after + 1;
-            int end = lower.indexOf("end " + w, start);
-            if (end < 0) {
-                end = lower.indexOf("end of " + w, start);
-            }
-            if (end < 0 || end - start > 20_000) {
-                return null;
-            }
-            String s = body.substring(start, end).trim();
-            s = s.replaceFirst("^[:.\\-\\s]+", "").replaceFirst("[\\s.]+$", "");
-            return s.isEmpty() ? null : s;
+    /** Without the ":" or "." after the keyword and the "." before its end marker. */
+    private static String trim(String s) {
+        int i = 0;
+        int j = s.length();
+        while (i < j && (s.charAt(i) == ':' || s.charAt(i) == '.' || s.charAt(i) == '-' || s.charAt(i) == ' ')) {
+            i++;
         }
+        while (j > i && (s.charAt(j - 1) == '.' || s.charAt(j - 1) == ' ')) {
+            j--;
+        }
+        return i < j ? s.substring(i, j) : null;
     }
 
-    /** A copy with A-Z in lower case and every other character kept, so that indexes match the original. */
-    static String asciiLower(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.length() == s.length()) {
-            // only A-Z are searched for, so other letters in lower case do no harm; the indexes are what matters
-            return lower;
-        }
-        byte[] b = new byte[s.length()];
-        boolean latin1 = true;
-        for (int i = 0; i < b.length; i++) {
-            char c = s.charAt(i);
-            if (c > 0xff) {
-                latin1 = false;
-                break;
+    /**
+     * A keyword as cables write it (upper, lower, capitalised, title case): each variant's next position is kept,
+     * so a run of searches reads the text about once per variant.
+     */
+    static final class VariantFinder {
+        private final String s;
+        private final String[] variants;
+        private final int[] next;
+
+        VariantFinder(String s, String word) {
+            this.s = s;
+            String lower = word.toLowerCase(Locale.ROOT);
+            StringBuilder title = new StringBuilder(lower);
+            for (int i = 0; i < title.length(); i++) {
+                if (i == 0 || title.charAt(i - 1) == ' ') {
+                    title.setCharAt(i, Character.toUpperCase(title.charAt(i)));
+                }
             }
-            b[i] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            this.variants = new String[]{word, lower, word.charAt(0) + lower.substring(1), title.toString()};
+            this.next = new int[]{-2, -2, -2, -2};
         }
-        if (latin1) {
-            return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-        char[] chars = s.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] += 32;
+
+        int next(int from) {
+            int best = -1;
+            for (int v = 0; v < variants.length; v++) {
+                if (next[v] != -1 && next[v] < from) {
+                    next[v] = s.indexOf(variants[v], from);
+                }
+                if (next[v] >= 0 && (best < 0 || next[v] < best)) {
+                    best = next[v];
+                }
             }
+            return best;
         }
-        return new String(chars);
     }
 
     /** Signers: the surnames on the last lines, also when glued to the text before them ("END COMMENT SCOTT"). */

@@ -16,6 +16,10 @@ final class CableIdExtractor {
             "WASHDC", "STATE",
             "USUN", "USUNNEWYORK");
 
+    private static final java.util.regex.Pattern PRECEDENCE = java.util.regex.Pattern.compile(
+            "\\s+(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$");
+    private static final java.util.regex.Pattern STATION = java.util.regex.Pattern.compile("[A-Z]{3,25}");
+
     private CableIdExtractor() {
     }
 
@@ -81,11 +85,11 @@ final class CableIdExtractor {
     }
 
     static String id(int year, String station, String serial) {
-        String s = station(station).replaceAll("[^A-Z0-9]", "");
+        String s = Strings.alphanumeric(station(station));
         if (s.isEmpty()) {
             return null;
         }
-        return String.format("%02d", Math.floorMod(year, 100)) + s + Long.parseLong(serial);
+        return Strings.twoDigits(year) + s + Long.parseLong(serial);
     }
 
     static String station(String written) {
@@ -112,8 +116,8 @@ final class CableIdExtractor {
         if (slash >= 0) {
             s = s.substring(slash + 1);
         }
-        s = s.replaceAll("\\s+(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$", "");
+        s = PRECEDENCE.matcher(s).replaceFirst("");
         s = station(s);
-        return s.matches("[A-Z]{3,25}") ? s : null;
+        return STATION.matcher(s).matches() ? s : null;
     }
 }

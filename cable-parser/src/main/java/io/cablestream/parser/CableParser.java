@@ -48,16 +48,14 @@ public final class CableParser {
             warnings.add("XMT_EXCLUSIONS", recipients.excluded().size()
                     + " posts excluded by XMT are not addressees: " + names(recipients.excluded()));
         }
-        String body = BodyExtractor.bodyText(text);
-        String lower = BodyExtractor.asciiLower(body);
         int redactions = BodyExtractor.redactions(normalised);
 
         return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
                 classification.value, classification.caveats, section, header.from(), recipients.to(),
                 recipients.info(), TagsExtractor.extract(text, warnings), subject,
                 ReferenceExtractor.extract(text, dtg == null ? null : dtg.year()), ClassifiedByExtractor.extract(text),
-                ExecutiveOrderExtractor.extract(text, warnings), BodyExtractor.span(body, lower, "SUMMARY"),
-                BodyExtractor.span(body, lower, "COMMENT"), ParagraphExtractor.extract(text, warnings),
+                ExecutiveOrderExtractor.extract(text, warnings), BodyExtractor.span(text, "SUMMARY"),
+                BodyExtractor.span(text, "COMMENT"), ParagraphExtractor.extract(text, warnings),
                 BodyExtractor.signers(text), redactions, header.header(), List.copyOf(warnings.list()), null, null,
                 null, null, null);
     }

@@ -6,6 +6,9 @@ package io.cablestream.parser;
  */
 final class CableText {
 
+    /** The normalised text the lines were cut from, and where each (trimmed) line starts in it. */
+    final String source;
+    final int[] offsets;
     final String[] lines;
     final LineKind[] kinds;
     /** Index of the first full classification line, -1 if none. */
@@ -13,11 +16,19 @@ final class CableText {
     /** Index of the first line of the body (classification line or first body field), lines.length if none. */
     final int bodyStart;
 
-    CableText(String[] lines, LineKind[] kinds, int classificationLine, int bodyStart) {
+    CableText(String source, int[] offsets, String[] lines, LineKind[] kinds, int classificationLine, int bodyStart) {
+        this.source = source;
+        this.offsets = offsets;
         this.lines = lines;
         this.kinds = kinds;
         this.classificationLine = classificationLine;
         this.bodyStart = bodyStart;
+    }
+
+    /** Index of the line that holds character {@code position} of the source. */
+    int lineAt(int position) {
+        int i = java.util.Arrays.binarySearch(offsets, position);
+        return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
     int size() {

@@ -75,7 +75,7 @@ final class Classification {
         // SBU paragraphs or SENSITIVE); it never writes UNCLASSIFIED//NOFORN.
         if (level.equals("UNCLASSIFIED")) {
             if (sensitive || caveats.contains("FOUO") || line.level().contains("SENSITIVE")
-                    || (normalised.contains("(SBU") && damaged(warnings))) {
+                    || (damaged(warnings) && normalised.contains("(SBU"))) {
                 value = "UNCLASSIFIED//FOR OFFICIAL USE ONLY";
             }
         } else if (noforn) {

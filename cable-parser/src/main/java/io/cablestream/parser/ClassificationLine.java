@@ -89,7 +89,7 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
             }
             b.append(c);
         }
-        return b.toString().replaceAll(" {2,}", " ").trim();
+        return Strings.collapse(b);
     }
 
     private static boolean isSingleLetter(String s, int i) {

@@ -39,12 +39,12 @@ final class HeaderExtractor {
             switch (text.kinds[i]) {
                 case FORMAT -> {
                     if (transmissionId == null) {
-                        transmissionId = line.split("\\s+")[0];
+                        transmissionId = Strings.tokens(line).get(0);
                     }
                 }
                 case ROUTING -> {
                     if (routing.isEmpty()) {
-                        String[] tokens = line.split("\\s+");
+                        String[] tokens = Strings.tokens(line).toArray(new String[0]);
                         int t = 0;
                         String prec = tokens[0];
                         if (prec.length() == 1 && tokens.length > 1 && tokens[1].length() == 1) {

@@ -32,7 +32,8 @@ final class LineScanner {
     }
 
     static CableText scan(String text) {
-        List<String> lines = split(text);
+        List<String> lines = new ArrayList<>(128);
+        int[] offsets = split(text, lines);
         int n = lines.size();
         String[] arr = lines.toArray(new String[0]);
         LineKind[] kinds = new LineKind[n];
@@ -66,7 +67,7 @@ final class LineScanner {
             kinds[i] = kind;
         }
         int bodyStart = classification >= 0 ? classification : firstBody >= 0 ? firstBody : n;
-        return new CableText(arr, kinds, classification, bodyStart);
+        return new CableText(text, offsets, arr, kinds, classification, bodyStart);
     }
 
     private static boolean isBodyStart(LineKind kind) {
@@ -76,8 +77,9 @@ final class LineScanner {
         };
     }
 
-    private static List<String> split(String text) {
-        List<String> lines = new ArrayList<>(128);
+    /** Trimmed lines into {@code lines}; returns where each starts in the text. One substring per line. */
+    private static int[] split(String text, List<String> lines) {
+        int[] offsets = new int[64];
         int start = 0;
         int n = text.length();
         while (start <= n && lines.size() < MAX_LINES) {
@@ -85,11 +87,22 @@ final class LineScanner {
             if (end < 0) {
                 end = n;
             }
-            String line = text.substring(start, Math.min(end, start + MAX_LINE)).strip();
-            lines.add(line);
+            int from = start;
+            int to = Math.min(end, start + MAX_LINE);
+            while (from < to && text.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && text.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (lines.size() == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[lines.size()] = from;
+            lines.add(from == to ? "" : text.substring(from, to));
             start = end + 1;
         }
-        return lines;
+        return java.util.Arrays.copyOf(offsets, lines.size());
     }
 
     static LineKind classify(String line, boolean inHeader, boolean inRecipients) {

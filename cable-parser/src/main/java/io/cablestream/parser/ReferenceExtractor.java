@@ -36,7 +36,7 @@ final class ReferenceExtractor {
         }
         String block = block(text, at);
         int colon = block.indexOf(':');
-        String body = colon >= 0 && colon < 9 ? block.substring(colon + 1) : block.replaceFirst("^\\S+", "");
+        String body = colon >= 0 && colon < 9 ? block.substring(colon + 1) : block.substring(Math.max(0, block.indexOf(' ')));
         List<Reference> out = new ArrayList<>();
         Matcher b = BULLET.matcher(body);
         List<int[]> bullets = new ArrayList<>();
@@ -90,7 +90,7 @@ final class ReferenceExtractor {
     }
 
     private static Reference reference(String label, String text, Integer citingYear) {
-        String t = text.replaceAll("\\s+", " ");
+        String t = Strings.collapse(text);
         Matcher m = CABLE.matcher(t.length() > 300 ? t.substring(0, 300) : t);
         String id = null;
         while (m.find()) {
@@ -101,7 +101,7 @@ final class ReferenceExtractor {
             }
             Integer year = m.group(1) != null ? Integer.valueOf(m.group(1)) : citingYear == null ? null : citingYear % 100;
             if (year != null) {
-                id = String.format("%02d", year) + CableIdExtractor.station(station) + Long.parseLong(m.group(3));
+                id = CableIdExtractor.id(year, station, m.group(3));
             }
             break;
         }

@@ -62,7 +62,7 @@ final class SubjectExtractor {
                 break;
             }
         }
-        String s = b.toString().replaceAll("\\s+", " ").trim();
+        String s = Strings.collapse(b);
         s = MARKING.matcher(s).replaceAll("").trim();
         return s;
     }

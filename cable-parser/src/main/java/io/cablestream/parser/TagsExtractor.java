@@ -64,7 +64,7 @@ final class TagsExtractor {
             if (c == '(') {
                 int close = s.indexOf(')', i);
                 int end = close < 0 ? n : close;
-                String person = s.substring(i + 1, end).replaceAll("\\s+", " ").trim();
+                String person = Strings.collapse(s.substring(i + 1, end));
                 if (!person.isEmpty() && seen.add(person)) {
                     out.add(new Tag(person.toUpperCase(), TagKind.PERSON));
                 }
