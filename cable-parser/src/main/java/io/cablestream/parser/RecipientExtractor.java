@@ -4,14 +4,10 @@ import io.cablestream.events.ParsedCable.Recipient;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** TO and INFO addressees ({@code RUEHC/SECSTATE WASHDC PRIORITY 6323}) and the posts XMT excludes. */
 final class RecipientExtractor {
 
-    private static final Pattern RECIPIENT = Pattern.compile(
-            "^(?:([A-Z]{4,7})/)?([^/]+?)(?:\\s+(FLASH|NIACT IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE))?(?:\\s+(\\d{1,6}))?$");
 
     private RecipientExtractor() {
     }
@@ -59,11 +55,53 @@ final class RecipientExtractor {
         if (line.isEmpty() || line.length() > 200 || into.size() >= 500) {
             return;
         }
-        Matcher m = RECIPIENT.matcher(line);
-        if (m.matches()) {
-            into.add(new Recipient(m.group(1), m.group(2).trim(), m.group(3), m.group(4)));
-        } else {
-            into.add(new Recipient(null, line, null, null));
+        into.add(parse(line));
+    }
+
+    /** {@code ROUTING/NAME PRECEDENCE SERIAL}, each part but the name optional; read without a regex. */
+    static Recipient parse(String line) {
+        String routing = null;
+        int start = 0;
+        int slash = line.indexOf('/');
+        if (slash >= 4 && slash <= 7 && allUpper(line, 0, slash)) {
+            routing = line.substring(0, slash);
+            start = slash + 1;
         }
+        int end = line.length();
+        String serial = null;
+        int digits = end;
+        while (digits > start && Character.isDigit(line.charAt(digits - 1))) {
+            digits--;
+        }
+        if (digits < end && end - digits <= 6 && digits > start && line.charAt(digits - 1) == ' ') {
+            serial = line.substring(digits, end);
+            end = digits - 1;
+        }
+        String precedence = null;
+        for (String p : PRECEDENCES) {
+            if (end - start > p.length() && line.startsWith(p, end - p.length())
+                    && line.charAt(end - p.length() - 1) == ' ') {
+                precedence = p;
+                end = end - p.length() - 1;
+                break;
+            }
+        }
+        String name = line.substring(start, end).trim();
+        if (name.isEmpty()) {
+            return new Recipient(null, line, null, null);
+        }
+        return new Recipient(routing, name, precedence, serial);
+    }
+
+    private static final String[] PRECEDENCES = {"NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH"};
+
+    private static boolean allUpper(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -70,6 +70,18 @@ class ExtractorUnitTest {
     }
 
     @Test
+    void recipientLinesInTheirVariants() {
+        assertThat(RecipientExtractor.parse("RUEHC/SECSTATE WASHDC PRIORITY 6323"))
+                .isEqualTo(new io.cablestream.events.ParsedCable.Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "6323"));
+        assertThat(RecipientExtractor.parse("RUEHAAA/NSC WASHDC NIACT IMMEDIATE"))
+                .isEqualTo(new io.cablestream.events.ParsedCable.Recipient("RUEHAAA", "NSC WASHDC", "NIACT IMMEDIATE", null));
+        assertThat(RecipientExtractor.parse("SECSTATE WASHDC 9461"))
+                .isEqualTo(new io.cablestream.events.ParsedCable.Recipient(null, "SECSTATE WASHDC", null, "9461"));
+        assertThat(RecipientExtractor.parse("AMEMBASSY ADDIS ABABA"))
+                .isEqualTo(new io.cablestream.events.ParsedCable.Recipient(null, "AMEMBASSY ADDIS ABABA", null, null));
+    }
+
+    @Test
     void redactionsAreRunsOfX() {
         assertThat(BodyExtractor.redactions("led by Captain XXXXXXXXXXXX and xxxxxxxxxxxx, not XXL or EXXON"))
                 .isEqualTo(2);
