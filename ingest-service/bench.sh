@@ -50,10 +50,12 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+PROGRESS=(--no-progress)
+[[ -n ${BENCH_PROGRESS:-} ]] && PROGRESS=()   # BENCH_PROGRESS=1: show the progress bar on stderr
 echo "corpus: $CORPUS ($(find "$CORPUS" -type f | wc -l) files, $(du -sh "$CORPUS" | cut -f1)), $REPEAT passes" >&2
 TIMEFORMAT="cables ingest: %R s wall, %U s user, %S s system"
 time java -Xmx512m -jar "$ROOT/cli/target/cables-cli.jar" ingest "$CORPUS" --url "http://127.0.0.1:$HTTP_PORT" \
-  --bench --repeat "$REPEAT" --no-progress "${@:3}"
+  --bench --repeat "$REPEAT" "${PROGRESS[@]}" "${@:3}"
 curl -s "http://127.0.0.1:$HTTP_PORT/q/metrics" | grep -E '^cables_(accepted_total|publish_latency_seconds\{quantile)' >&2
 echo "CPU seconds: broker $(ps -o cputimes= -p "${PIDS[0]}"), ingest-service $(ps -o cputimes= -p "${PIDS[1]}") (with its start)" >&2
 

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
                         + "'accepted N, duplicate N, rejected N'. A 503 is retried after its Retry-After."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cable was settled (accepted, duplicate or rejected)",
+                "1:a PATH is neither a file nor a folder",
                 "2:some cables could not be delivered (the service stayed unreachable)"})
 public class IngestCommand implements Callable<Integer> {
 
@@ -63,7 +64,13 @@ public class IngestCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files = IngestInputs.files(paths);
+        List<Path> files;
+        try {
+            files = IngestInputs.files(paths);
+        } catch (IOException e) {
+            err.println("cables ingest: " + e.getMessage());
+            return 1;
+        }
         long totalBytes = 0;
         for (Path file : files) {
             totalBytes += Files.size(file);
