@@ -12,7 +12,7 @@ final class Normaliser {
     private static final Pattern HTML_TAG = Pattern.compile(
             "</?(?i:u|b|i|em|strong|p|br|pre|a|span|div|font|tt|code|sup|sub)(?:\\s[^<>\\n]{0,200})?/?>");
     /** LaTeX residue of an underlined pilcrow from OCR: "$\\underline{...}$ 2.". */
-    private static final Pattern LATEX_UNDERLINE = Pattern.compile("\\$\\\\underline\\{[^}\\n]{0,40}\\}\\$");
+    private static final String LATEX_START = "$\\underline{";
 
     /**
      * Field starts that flattened feeds glue to the text before them (05LIMA3571: {@code ...AGUILERAE.O. 12958: DECL:
@@ -36,8 +36,8 @@ final class Normaliser {
         if (s.indexOf('<') >= 0) {
             s = HTML_TAG.matcher(s).replaceAll("");
         }
-        if (s.contains("$\\underline")) {
-            s = LATEX_UNDERLINE.matcher(s).replaceAll("");
+        if (s.contains(LATEX_START)) {
+            s = removeLatexUnderlines(s);
         }
         if (s.length() != length) {
             warnings.add(MARKUP, "HTML or LaTeX markup of a conversion was removed");
@@ -94,6 +94,30 @@ final class Normaliser {
             warnings.add(OCR, "paragraph numbers read by OCR as '- 1n.' were repaired");
         }
         return b.toString();
+    }
+
+    /** Removes each {@code $\\underline{...}$} whose braces close within 40 characters on the same line. */
+    private static String removeLatexUnderlines(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int from = 0;
+        int at = s.indexOf(LATEX_START);
+        while (at >= 0) {
+            int close = -1;
+            int limit = Math.min(s.length() - 1, at + LATEX_START.length() + 41);
+            for (int k = at + LATEX_START.length(); k < limit && s.charAt(k) != '\n'; k++) {
+                if (s.charAt(k) == '}' && s.charAt(k + 1) == '$') {
+                    close = k;
+                    break;
+                }
+            }
+            boolean closes = close >= 0;
+            if (closes) {
+                b.append(s, from, at);
+                from = close + 2;
+            }
+            at = s.indexOf(LATEX_START, closes ? from : at + 1);
+        }
+        return b.append(s, from, s.length()).toString();
     }
 
     /** Is there a line starting with a dash or bullet and a number? Only then can the OCR patterns match. */
