@@ -59,7 +59,7 @@ class CableResourceTest {
                 .body("status", equalTo("accepted"))
                 .extract().path("sha256");
         String second = given().contentType("text/plain").body(lf.replace("\n", "\r\n") + "  ").post("/api/cables")
-                .then().statusCode(200).body("status", equalTo("duplicate"))
+                .then().statusCode(202).body("status", equalTo("duplicate"))
                 .extract().path("sha256");
 
         assertThat(second).isEqualTo(first);

@@ -39,7 +39,7 @@ class DuplicatesAcrossRestartIT {
             second.awaitReady(Duration.ofSeconds(90));
             HttpResponse<String> again = post(second, cable);
 
-            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
             assertThat(again.body()).contains("\"status\":\"duplicate\"").contains(cable.sha256());
         }
         assertThat(RawTopic.withKeys(KafkaBroker.shared().bootstrapServers(), List.of(cable.sha256()))).hasSize(1);

@@ -3,7 +3,6 @@ package io.cablestream.ingest.rest;
 import io.cablestream.ingest.config.IngestConfig;
 import io.cablestream.ingest.domain.CableIntake;
 import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.ItemOutcome;
 import io.cablestream.ingest.messaging.CableIngestor;
 import io.cablestream.ingest.metrics.IngestMetrics;
 import io.smallrye.common.annotation.Blocking;
@@ -44,8 +43,8 @@ public class CableResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest one raw cable")
-    @APIResponse(responseCode = "202", description = "The broker has the cable")
-    @APIResponse(responseCode = "200", description = "The same text is already on cables.raw: status duplicate")
+    @APIResponse(responseCode = "202", description = "The broker has the cable: status accepted, or duplicate when "
+            + "the same text was already on cables.raw (not published again)")
     @APIResponse(responseCode = "400", description = "Empty or binary body")
     @APIResponse(responseCode = "413", description = "Larger than ingest.max-cable-bytes")
     @APIResponse(responseCode = "503", description = "The broker cannot take it now; retry after Retry-After")
@@ -59,8 +58,8 @@ public class CableResource {
         }
         CableItem item = CableItem.ofBytes(source == null ? "http" : source, bytes,
                 MediaTypes.declaredCharset(contentType), MediaTypes.withoutParameters(contentType, MediaType.TEXT_PLAIN));
-        return ingestor.ingestOne(item).map(outcome -> Response
-                .status(ItemOutcome.ACCEPTED.equals(outcome.status()) ? 202 : 200)
-                .entity(outcome).build());
+        // a duplicate is answered like the first post (202, the pipeline has it): posting again is idempotent,
+        // and a client that only checks the status keeps working; the body tells the two apart
+        return ingestor.ingestOne(item).map(outcome -> Response.accepted(outcome).build());
     }
 }
