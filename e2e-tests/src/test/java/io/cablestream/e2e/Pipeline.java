@@ -15,7 +15,7 @@ import java.util.Map;
 /** The services as separate JVMs from their built jars, on one in-process broker and one database. */
 final class Pipeline implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration STARTUP = Duration.ofSeconds(180);
 
     final ServiceProcess ingest;
     final List<ServiceProcess> parsers;
