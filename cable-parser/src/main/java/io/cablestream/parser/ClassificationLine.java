@@ -43,11 +43,22 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
 
     /** Could this line (trimmed) start with a classification word? A cheap test before the regex. */
     static boolean plausible(String line) {
-        if (line.isEmpty()) {
+        if (line.length() < 3) {
             return false;
         }
         char c = line.charAt(0);
-        return c == 'U' || c == 'C' || c == 'S' || c == 'T' || c == 'L';
+        char d = line.charAt(1);
+        char e = line.charAt(2);
+        return switch (c) {
+            case 'U' -> d == 'N' || (d == ' ' && (e == 'N' || e == 'U'));
+            case 'C' -> d == 'O' || (d == ' ' && (e == 'O' || e == 'C'));
+            case 'S' -> d == 'E' || (d == ' ' && (e == 'E' || e == 'S'));
+            case 'T' -> d == 'O' || (d == ' ' && (e == 'O' || e == 'T'));
+            case 'L' -> d == 'I';
+            // 06AMMAN3564 lost the first letter: "O N F I D E N T I A L"
+            case 'O' -> d == ' ' && e == 'N';
+            default -> false;
+        };
     }
 
     static ClassificationLine parse(String line) {
@@ -55,7 +66,7 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
             return null;
         }
         // the fields sit in the first 200 characters; a longer rest (a flattened cable) is not read
-        Matcher m = FULL.matcher(line.length() > 200 ? line.substring(0, 200) : line);
+        Matcher m = FULL.matcher(line).region(0, Math.min(line.length(), 200));
         if (!m.lookingAt()) {
             return null;
         }
