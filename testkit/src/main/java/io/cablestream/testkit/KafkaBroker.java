@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -59,6 +60,7 @@ public final class KafkaBroker {
     }
 
     private static KafkaBroker start() {
+        keepTheJvmAlive();
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
@@ -87,6 +89,17 @@ public final class KafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("could not start the in-process Kafka broker", e);
         }
+    }
+
+    /**
+     * Kafka's server code ends the process (Exit.halt/exit) on some faults, e.g. when it is shut down while the
+     * JVM exits; in a test JVM that turns a passing run into a crashed fork. Kafka's own tests do the same.
+     */
+    private static void keepTheJvmAlive() {
+        Exit.setExitProcedure((status, message) ->
+                System.err.printf("in-process Kafka broker asked to exit (%d): %s%n", status, message));
+        Exit.setHaltProcedure((status, message) ->
+                System.err.printf("in-process Kafka broker asked to halt (%d): %s%n", status, message));
     }
 
     public String bootstrapServers() {
