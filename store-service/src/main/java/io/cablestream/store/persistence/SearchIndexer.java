@@ -54,7 +54,11 @@ public class SearchIndexer {
         if (!config.enabled()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "search-indexer"));
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "search-indexer");
+            thread.setDaemon(true); // never holds a stopping JVM
+            return thread;
+        });
         executor.scheduleWithFixedDelay(this::drainQueue, 0, config.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
