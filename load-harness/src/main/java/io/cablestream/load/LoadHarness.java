@@ -86,7 +86,7 @@ public final class LoadHarness implements Callable<Integer> {
                 "release_header", releaseHeader));
         result.put("machine", RunInfo.machine());
         result.put("load_average_before", RunInfo.loadAverage());
-        log("run %s in %s; load average %s", stamp, work, RunInfo.loadAverage());
+        log("run %s in %s; load average %s", stamp, work, java.util.Arrays.toString(RunInfo.loadAverage()));
 
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Thread stopAll = new Thread(() -> closeAll(running), "load-harness-stop");
