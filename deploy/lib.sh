@@ -2,7 +2,7 @@
 # Shared by deploy/kafka.sh, deploy/postgres.sh and bin/cables: paths, pid files, detached start, stop.
 
 CABLES_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-LOCAL_DIR="$CABLES_ROOT/.local"
+LOCAL_DIR="${CABLES_LOCAL_DIR:-$CABLES_ROOT/.local}"  # CABLES_LOCAL_DIR: a scratch broker for benches
 RUNTIME_LIB="$CABLES_ROOT/deploy/local-runtime/target/lib"
 RUNTIME_CLASSES="$CABLES_ROOT/deploy/local-runtime/target/classes"
 RUNTIME_LOG4J="$CABLES_ROOT/deploy/log4j2.properties"

@@ -11,36 +11,16 @@ KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
 WORK="$(mktemp -d /tmp/ingest-bench.XXXXXX)"
-RUNTIME="$ROOT/deploy/local-runtime/target"
+# the broker of deploy/kafka.sh (one definition of its settings), in a scratch folder and on its own ports
+BROKER=(env CABLES_LOCAL_DIR="$WORK" CABLES_KAFKA_PORT="$KAFKA_PORT" CABLES_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT"
+  "$ROOT/deploy/kafka.sh")
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { for pid in "${PIDS[@]:1}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true
+  "${BROKER[@]}" stop >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-cat >"$WORK/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$WORK/data
-num.partitions=6
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-message.max.bytes=2097152
-PROPS
-tools() { java -Xmx256m -Dlog4j2.configurationFile="$ROOT/deploy/log4j2-tools.properties" -cp "$RUNTIME/lib/*:$RUNTIME/classes" "$@"; }
-tools kafka.tools.StorageTool format --standalone -t "$(tools kafka.tools.StorageTool random-uuid)" \
-  -c "$WORK/server.properties" >"$WORK/format.log" 2>&1
-java -Xmx512m -Dlog4j2.configurationFile="$ROOT/deploy/log4j2.properties" -cp "$RUNTIME/lib/*" kafka.Kafka \
-  "$WORK/server.properties" >"$WORK/kafka.log" 2>&1 &
-PIDS+=($!)
-tools io.cablestream.local.LocalTopics "127.0.0.1:$KAFKA_PORT" 60 cables.raw:6 cables.parsed:6 cables.dead-letter:1
+"${BROKER[@]}" start >"$WORK/broker-start.log" 2>&1
+PIDS+=("$(<"$WORK/kafka/kafka.pid")")
 
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" QUARKUS_HTTP_PORT="$HTTP_PORT" \
   java -Xmx512m ${BENCH_SERVICE_OPTS:-} -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" >"$WORK/ingest.log" 2>&1 &
