@@ -52,7 +52,7 @@ public class RawCableProcessor {
 
     @Incoming(RAW_CHANNEL)
     @Outgoing(PARSED_CHANNEL)
-    public Multi<Message<String>> process(Multi<Message<byte[]>> raws) {
+    public Multi<Message<byte[]>> process(Multi<Message<byte[]>> raws) {
         return raws.onItem()
                 .transformToUni(raw -> Uni.createFrom().item(() -> parseOrDeadLetter(raw))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
@@ -60,7 +60,7 @@ public class RawCableProcessor {
                 .merge(config.concurrency());
     }
 
-    private Uni<Message<String>> parseOrDeadLetter(Message<byte[]> raw) {
+    private Uni<Message<byte[]>> parseOrDeadLetter(Message<byte[]> raw) {
         Headers headers = headers(raw);
         MDC.put(INGEST_ID, header(headers, RawCableHeaders.INGEST_ID));
         try {
@@ -68,11 +68,11 @@ public class RawCableProcessor {
             MDC.put(CABLE_ID, cable.cableId());
             LOG.debugf("parsed %s", describe(raw));
             var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(cable.cableId()).build();
-            return Uni.createFrom().item(raw.withPayload(CableJson.toJson(cable)).addMetadata(key));
+            return Uni.createFrom().item(raw.withPayload(CableJson.toJsonBytes(cable)).addMetadata(key));
         } catch (UnparseableCableException e) {
             LOG.warnf("dead-lettering %s: %s", describe(raw), e.getMessage());
             return Uni.createFrom().completionStage(raw.nack(e, deadLetterMetadata()))
-                    .onItem().transform(ignored -> (Message<String>) null);
+                    .onItem().transform(ignored -> (Message<byte[]>) null);
         } finally {
             MDC.remove(INGEST_ID);
             MDC.remove(CABLE_ID);
