@@ -89,6 +89,41 @@ class CableStoreTest {
     }
 
     @Test
+    void cableTheDatabaseCannotHoldIsDeadLetteredAloneAndItsBatchIsStored() {
+        // PostgreSQL text cannot hold NUL: the database refuses this one event, not its batch
+        ParsedCableEvents.publishTo(Topics.PARSED, List.of(
+                ParsedCableEvents.cable("09PARIS401", "1.0.0", "BEFORE THE NUL", "PREL"),
+                ParsedCableEvents.cable("09PARIS402", "1.0.0", "A NUL \u0000 IN THE SUBJECT", "PREL"),
+                ParsedCableEvents.cable("09PARIS403", "1.0.0", "AFTER THE NUL", "PREL")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().get("/api/cables/09PARIS401").then().statusCode(200);
+            given().get("/api/cables/09PARIS403").then().statusCode(200);
+        });
+        var dead = TopicReader.readUntil(KafkaBroker.shared().bootstrapServers(), Topics.DEAD_LETTER,
+                records -> records.stream().anyMatch(r -> "09PARIS402".equals(new String(r.key()))),
+                Duration.ofSeconds(30));
+        var refused = dead.stream().filter(r -> "09PARIS402".equals(new String(r.key()))).findFirst().orElseThrow();
+        assertThat(TopicReader.header(refused, DeadLetterHeaders.REASON)).contains("0x00");
+        assertThat(TopicReader.header(refused, DeadLetterHeaders.REASON)).hasSizeLessThan(500);
+        assertThat(TopicReader.header(refused, DeadLetterHeaders.EXCEPTION_CLASS))
+                .isEqualTo("org.postgresql.util.PSQLException");
+        assertThat(TopicReader.header(refused, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.PARSED);
+        given().get("/api/cables/09PARIS402").then().statusCode(404);
+    }
+
+    @Test
+    void traceIdOfTheEventIsKeptInTheRow() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ParsedCableEvents.publishWithHeaders(ParsedCableEvents.cable("09PARIS501", "1.0.0", "TRACED", "PREL"),
+                java.util.Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(strings("SELECT trace_id FROM cable WHERE cable_id = '09PARIS501'"))
+                        .containsExactly(traceId));
+    }
+
+    @Test
     void unknownCableIsA404Problem() {
         given().get("/api/cables/99NOWHERE1").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,17 @@ final class ParsedCableEvents {
             for (var future : sent) {
                 future.get();
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes one event with record headers, e.g. the traceparent parse-service passes on. */
+    static void publishWithHeaders(ParsedCable cable, Map<String, String> headers) {
+        try (var producer = producer()) {
+            var record = new ProducerRecord<>(Topics.PARSED, cable.cableId(), CableJson.toJson(cable));
+            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

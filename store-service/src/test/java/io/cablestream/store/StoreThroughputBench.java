@@ -2,6 +2,7 @@ package io.cablestream.store;
 
 import io.cablestream.events.CableJson;
 import io.cablestream.events.ParsedCable;
+import io.cablestream.store.persistence.CableEvent;
 import io.cablestream.store.persistence.CableWriter;
 import io.cablestream.store.persistence.SearchIndexer;
 import io.cablestream.testkit.TestDatabase;
@@ -16,6 +17,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Not a test: the store's throughput, printed. Run with {@code ./mvnw -B -o -pl store-service verify -Pbench}
@@ -28,9 +33,11 @@ class StoreThroughputBench {
 
     private static final int CABLES = Integer.getInteger("bench.cables", 50_000);
     private static final int BATCH = Integer.getInteger("bench.batch", 1_000);
+    /** Connections writing at once, as store-service instances (or consumer threads) on separate partitions do. */
+    private static final int WRITERS = Integer.getInteger("bench.writers", 1);
 
-    private static long parseNanos;
-    private static long writeNanos;
+    private static final LongAdder parseNanos = new LongAdder();
+    private static final LongAdder writeNanos = new LongAdder();
 
     @Test
     void storeThroughput() throws Exception {
@@ -44,16 +51,18 @@ class StoreThroughputBench {
             connection.setAutoCommit(false);
             int warmUp = Math.min(5 * BATCH, CABLES / 10);
             write(connection, corpus, 0, warmUp);
-            parseNanos = 0;
-            writeNanos = 0;
+            parseNanos.reset();
+            writeNanos.reset();
             long started = System.nanoTime();
-            write(connection, corpus, warmUp, CABLES);
+            writeInParallel(jdbcUrl, corpus, warmUp, CABLES);
             double seconds = (System.nanoTime() - started) / 1e9;
             int measured = CABLES - warmUp;
             System.out.printf("%nBENCH store: %,d cables in %.1f s = %,.0f cables/s (batches of %d, one transaction"
-                    + " each, JSON parsing included)%n", measured, seconds, measured / seconds, BATCH);
-            System.out.printf("BENCH of which reading the JSON %.1f s, writing and committing %.1f s;"
-                    + " machine load average %.1f on %d cores%n", parseNanos / 1e9, writeNanos / 1e9,
+                    + " each, JSON parsing included, %d writer(s))%n", measured, seconds, measured / seconds, BATCH,
+                    WRITERS);
+            System.out.printf("BENCH of which reading the JSON %.1f s, writing and committing %.1f s (summed over"
+                    + " writers); machine load average %.1f on %d cores%n", parseNanos.sum() / 1e9,
+                    writeNanos.sum() / 1e9,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
 
@@ -66,19 +75,46 @@ class StoreThroughputBench {
         }
     }
 
+    /** Events {@code from} to {@code to}, split into WRITERS ranges, each written on a connection of its own. */
+    private static void writeInParallel(String jdbcUrl, List<String> corpus, int from, int to) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            int share = (to - from + WRITERS - 1) / WRITERS;
+            List<Future<?>> writers = new ArrayList<>();
+            for (int start = from; start < to; start += share) {
+                int first = start;
+                int last = Math.min(start + share, to);
+                writers.add(pool.submit(() -> {
+                    try (Connection connection = DriverManager.getConnection(jdbcUrl,
+                            TestDatabase.shared().username(), TestDatabase.shared().password())) {
+                        connection.setAutoCommit(false);
+                        write(connection, corpus, first, last);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Events {@code from} to {@code to}: the corpus cables again and again, each copy with ids of its own. */
     private static void write(Connection connection, List<String> corpus, int from, int to) throws SQLException {
         for (int start = from; start < to; start += BATCH) {
             long started = System.nanoTime();
-            List<ParsedCable> batch = new ArrayList<>(BATCH);
+            List<CableEvent> batch = new ArrayList<>(BATCH);
             for (int i = start; i < Math.min(start + BATCH, to); i++) {
-                batch.add(distinct(CableJson.fromJson(corpus.get(i % corpus.size())), i / corpus.size()));
+                batch.add(new CableEvent(distinct(CableJson.fromJson(corpus.get(i % corpus.size())), i / corpus.size()),
+                        null));
             }
             long parsed = System.nanoTime();
             CableWriter.write(connection, batch);
             connection.commit();
-            parseNanos += parsed - started;
-            writeNanos += System.nanoTime() - parsed;
+            parseNanos.add(parsed - started);
+            writeNanos.add(System.nanoTime() - parsed);
         }
     }
 

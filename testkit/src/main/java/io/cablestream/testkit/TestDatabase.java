@@ -8,6 +8,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL for tests: a fresh database on the server that {@code CABLES_TEST_DB_URL} names, or else an
@@ -18,6 +20,8 @@ public final class TestDatabase {
     public static final String URL_VARIABLE = "CABLES_TEST_DB_URL";
     public static final String USER_VARIABLE = "CABLES_TEST_DB_USER";
     public static final String PASSWORD_VARIABLE = "CABLES_TEST_DB_PASSWORD";
+
+    private static final Pattern SERVER = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/");
 
     private static TestDatabase shared;
 
@@ -53,6 +57,20 @@ public final class TestDatabase {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, username, password);
+    }
+
+    /** A forwarder in front of this database's server, which a test cuts to play a database outage. */
+    public TcpProxy startProxy() {
+        Matcher server = SERVER.matcher(jdbcUrl);
+        if (!server.find()) {
+            throw new IllegalStateException("not a PostgreSQL JDBC URL: " + jdbcUrl);
+        }
+        return TcpProxy.start(server.group(1), server.group(2) == null ? 5432 : Integer.parseInt(server.group(2)));
+    }
+
+    /** This database's URL through the proxy. */
+    public String jdbcUrlThrough(TcpProxy proxy) {
+        return SERVER.matcher(jdbcUrl).replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
     }
 
     /** Each test JVM gets its own database, so runs and modules never see each other's rows. */

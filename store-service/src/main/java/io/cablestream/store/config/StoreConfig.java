@@ -13,6 +13,8 @@ public interface StoreConfig {
 
     Page page();
 
+    Retry retry();
+
     /** The background full-text indexer ({@code SearchIndexer}). */
     interface Search {
 
@@ -37,5 +39,15 @@ public interface StoreConfig {
 
         @WithDefault("500")
         int maxLimit();
+    }
+
+    /** Writing a batch again while the database is away: backoff from the first to the longest pause, forever. */
+    interface Retry {
+
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
     }
 }

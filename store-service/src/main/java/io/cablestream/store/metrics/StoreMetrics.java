@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The store's meters on /q/metrics: {@code cables_stored_total{outcome=inserted|replaced|ignored}},
+ * The store's meters on /q/metrics: {@code cables_stored_total{outcome=inserted|replaced|ignored|refused}},
  * {@code cables_store_batch_size} and {@code cables_store_write_seconds} (one transaction per batch).
  */
 @ApplicationScoped
@@ -19,6 +19,8 @@ public class StoreMetrics {
     private final Counter inserted;
     private final Counter replaced;
     private final Counter ignored;
+    private final Counter refused;
+    private final Counter retried;
     private final DistributionSummary batchSize;
     private final Timer writeLatency;
     private final Counter indexed;
@@ -27,6 +29,9 @@ public class StoreMetrics {
         inserted = outcome(registry, "inserted");
         replaced = outcome(registry, "replaced");
         ignored = outcome(registry, "ignored");
+        refused = outcome(registry, "refused");
+        retried = Counter.builder("cables.store.retries")
+                .description("Batches written again because the database was unavailable").register(registry);
         batchSize = DistributionSummary.builder("cables.store.batch.size")
                 .description("Events per stored batch (one poll of cables.parsed)")
                 .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(5000.0)
@@ -49,6 +54,11 @@ public class StoreMetrics {
         inserted.increment(result.inserted());
         replaced.increment(result.replaced());
         ignored.increment(result.ignored());
+        refused.increment(result.refused().size());
+    }
+
+    public void batchRetried() {
+        retried.increment();
     }
 
     public void searchIndexed(int cables) {

@@ -27,15 +27,15 @@ public final class CableWriter {
     private static final String UPSERT_CABLE = """
             INSERT INTO cable (cable_id, dtg, classification, caveats, origin, sender, subject, summary, signers,
                                parser_version, parser_version_order, content_sha256, ingest_id, received_at,
-                               stored_at, raw_text, parsed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?::jsonb)
+                               stored_at, raw_text, parsed, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?::jsonb, ?)
             ON CONFLICT (cable_id) DO UPDATE SET
                 dtg = EXCLUDED.dtg, classification = EXCLUDED.classification, caveats = EXCLUDED.caveats,
                 origin = EXCLUDED.origin, sender = EXCLUDED.sender, subject = EXCLUDED.subject,
                 summary = EXCLUDED.summary, signers = EXCLUDED.signers, parser_version = EXCLUDED.parser_version,
                 parser_version_order = EXCLUDED.parser_version_order, content_sha256 = EXCLUDED.content_sha256,
                 ingest_id = EXCLUDED.ingest_id, received_at = EXCLUDED.received_at, stored_at = now(),
-                raw_text = EXCLUDED.raw_text, parsed = EXCLUDED.parsed
+                raw_text = EXCLUDED.raw_text, parsed = EXCLUDED.parsed, trace_id = EXCLUDED.trace_id
             WHERE cable.parser_version_order < EXCLUDED.parser_version_order
             """;
     // children are only ever inserted (a replaced cable's are deleted first), so they can be COPYed
@@ -53,31 +53,33 @@ public final class CableWriter {
     }
 
     /** Writes the batch; the caller commits (one transaction per batch) or rolls back. */
-    public static StoreResult write(Connection connection, List<ParsedCable> cables) throws SQLException {
-        Map<String, ParsedCable> newestById = newestById(cables);
+    public static StoreResult write(Connection connection, List<CableEvent> events) throws SQLException {
+        Map<String, CableEvent> newestById = newestById(events);
         Map<String, Long> storedOrders = lockStoredOrders(connection, newestById.keySet());
-        List<ParsedCable> toWrite = newestById.values().stream()
-                .filter(cable -> ParserVersion.order(cable.parserVersion())
-                        > storedOrders.getOrDefault(cable.cableId(), Long.MIN_VALUE))
+        List<CableEvent> toWrite = newestById.values().stream()
+                .filter(event -> order(event) > storedOrders.getOrDefault(event.cableId(), Long.MIN_VALUE))
                 .toList();
-        List<ParsedCable> replaced = toWrite.stream().filter(c -> storedOrders.containsKey(c.cableId())).toList();
+        List<CableEvent> replaced = toWrite.stream().filter(e -> storedOrders.containsKey(e.cableId())).toList();
         if (!toWrite.isEmpty()) {
             deleteChildren(connection, replaced);
             upsertCables(connection, toWrite);
             insertChildren(connection, toWrite);
             queueForSearch(connection, toWrite);
         }
-        return new StoreResult(toWrite.size() - replaced.size(), replaced.size(), cables.size() - toWrite.size());
+        return new StoreResult(toWrite.size() - replaced.size(), replaced.size(), events.size() - toWrite.size());
     }
 
     /** A batch may hold several versions of one cable; only the newest can win, and it must be written once. */
-    private static Map<String, ParsedCable> newestById(List<ParsedCable> cables) {
-        Map<String, ParsedCable> newest = new LinkedHashMap<>();
-        for (ParsedCable cable : cables) {
-            newest.merge(cable.cableId(), cable, (a, b) ->
-                    ParserVersion.order(b.parserVersion()) > ParserVersion.order(a.parserVersion()) ? b : a);
+    private static Map<String, CableEvent> newestById(List<CableEvent> events) {
+        Map<String, CableEvent> newest = new LinkedHashMap<>();
+        for (CableEvent event : events) {
+            newest.merge(event.cableId(), event, (a, b) -> order(b) > order(a) ? b : a);
         }
         return newest;
+    }
+
+    private static long order(CableEvent event) {
+        return ParserVersion.order(event.cable().parserVersion());
     }
 
     /*
@@ -99,11 +101,11 @@ public final class CableWriter {
         return orders;
     }
 
-    private static void deleteChildren(Connection connection, List<ParsedCable> replaced) throws SQLException {
+    private static void deleteChildren(Connection connection, List<CableEvent> replaced) throws SQLException {
         if (replaced.isEmpty()) {
             return;
         }
-        Array ids = connection.createArrayOf("text", replaced.stream().map(ParsedCable::cableId).toArray());
+        Array ids = connection.createArrayOf("text", replaced.stream().map(CableEvent::cableId).toArray());
         for (String table : CHILD_TABLES) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE cable_id = ANY (?)")) {
@@ -113,9 +115,10 @@ public final class CableWriter {
         }
     }
 
-    private static void upsertCables(Connection connection, List<ParsedCable> cables) throws SQLException {
+    private static void upsertCables(Connection connection, List<CableEvent> events) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CABLE)) {
-            for (ParsedCable cable : cables) {
+            for (CableEvent event : events) {
+                ParsedCable cable = event.cable();
                 int i = 0;
                 upsert.setString(++i, cable.cableId());
                 upsert.setTimestamp(++i, timestamp(cable.dtg()));
@@ -134,17 +137,19 @@ public final class CableWriter {
                 upsert.setString(++i, cable.rawText());
                 upsert.setString(++i, CableJson.toJson(cable.withIngest(cable.ingestId(), cable.contentSha256(),
                         cable.receivedAt(), cable.source(), null)));
+                upsert.setString(++i, event.traceId());
                 upsert.addBatch();
             }
             upsert.executeBatch();
         }
     }
 
-    private static void insertChildren(Connection connection, List<ParsedCable> cables) throws SQLException {
+    private static void insertChildren(Connection connection, List<CableEvent> events) throws SQLException {
         CopyRows tags = new CopyRows(COPY_TAGS);
         CopyRows references = new CopyRows(COPY_REFERENCES);
         CopyRows recipients = new CopyRows(COPY_RECIPIENTS);
-        for (ParsedCable cable : cables) {
+        for (CableEvent event : events) {
+            ParsedCable cable = event.cable();
             for (int p = 0; p < cable.tags().size(); p++) {
                 ParsedCable.Tag tag = cable.tags().get(p);
                 tags.row(cable.cableId(), p, tag.code(),
@@ -171,10 +176,10 @@ public final class CableWriter {
         }
     }
 
-    private static void queueForSearch(Connection connection, List<ParsedCable> cables) throws SQLException {
+    private static void queueForSearch(Connection connection, List<CableEvent> events) throws SQLException {
         try (PreparedStatement queue = connection.prepareStatement(QUEUE_FOR_SEARCH)) {
-            for (ParsedCable cable : cables) {
-                queue.setString(1, cable.cableId());
+            for (CableEvent event : events) {
+                queue.setString(1, event.cableId());
                 queue.addBatch();
             }
             queue.executeBatch();
