@@ -24,10 +24,12 @@ public class CableStorage {
 
     private final AgroalDataSource dataSource;
     private final StoreMetrics metrics;
+    private final StoreActivity activity;
 
-    public CableStorage(AgroalDataSource dataSource, StoreMetrics metrics) {
+    public CableStorage(AgroalDataSource dataSource, StoreMetrics metrics, StoreActivity activity) {
         this.dataSource = dataSource;
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     /** @throws DatabaseUnavailableException when nothing of the batch could be written and it must be retried */
@@ -46,6 +48,7 @@ public class CableStorage {
             result = writeOneByOne(events);
         }
         metrics.batchWritten(events.size(), result, System.nanoTime() - started);
+        activity.batchWritten();
         return result;
     }
 

@@ -42,12 +42,15 @@ public class SearchIndexer {
     private final AgroalDataSource dataSource;
     private final StoreConfig.Search config;
     private final StoreMetrics metrics;
+    private final StoreActivity activity;
     private ScheduledExecutorService executor;
 
-    public SearchIndexer(AgroalDataSource dataSource, StoreConfig config, StoreMetrics metrics) {
+    public SearchIndexer(AgroalDataSource dataSource, StoreConfig config, StoreMetrics metrics,
+                         StoreActivity activity) {
         this.dataSource = dataSource;
         this.config = config.search();
         this.metrics = metrics;
+        this.activity = activity;
     }
 
     void start(@Observes StartupEvent event) {
@@ -68,23 +71,30 @@ public class SearchIndexer {
         }
     }
 
-    /** Indexes batches until the queue is empty; a failure is logged and retried at the next run. */
+    /**
+     * While the store is busy, indexes one small batch and rests; once it is idle, indexes batches until the queue
+     * is empty. A failure is logged and retried at the next run.
+     */
     void drainQueue() {
         try {
             int indexed;
+            int batchSize;
+            boolean busy;
             do {
-                indexed = indexBatch();
+                busy = activity.wroteWithin(config.idleAfter());
+                batchSize = busy ? config.busyBatchSize() : config.batchSize();
+                indexed = batchSize == 0 ? 0 : indexBatch(batchSize);
                 metrics.searchIndexed(indexed);
-            } while (indexed == config.batchSize() && !Thread.currentThread().isInterrupted());
+            } while (!busy && indexed == batchSize && !Thread.currentThread().isInterrupted());
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("search indexing failed, retrying in %s: %s", config.interval(), e.getMessage());
         }
     }
 
-    private int indexBatch() throws SQLException {
+    private int indexBatch(int batchSize) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement index = connection.prepareStatement(INDEX_QUEUED)) {
-            index.setInt(1, config.batchSize());
+            index.setInt(1, batchSize);
             return index.executeUpdate();
         }
     }
