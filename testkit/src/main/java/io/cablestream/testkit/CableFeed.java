@@ -60,6 +60,11 @@ public final class CableFeed {
         return SampleCables.all().stream().map(s -> new Original(s.canonicalId(), s.text())).toList();
     }
 
+    /** A copy of a real cable with another serial, hence a cable id of its own (09USOSCE86 -> 09USOSCE4711). */
+    public static byte[] renumbered(String cableId, byte[] text, int serial) {
+        return withSerial(new Original(cableId, text), serial);
+    }
+
     /** The cable with its serial (as the classification, DE and page-break lines pad it) replaced. */
     static byte[] withSerial(Original original, int serial) {
         String digits = original.cableId().replaceAll("^.*?(\\d+)$", "$1");
