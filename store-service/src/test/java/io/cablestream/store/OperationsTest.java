@@ -1,5 +1,6 @@
 package io.cablestream.store;
 
+import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -14,7 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-/** Readiness covers the database and Kafka; the store's meters and the Kafka client's lag are on /q/metrics. */
+/** Readiness covers the database and Kafka, and follows the broker; the store's meters and the Kafka client's lag are on /q/metrics. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
@@ -27,6 +28,27 @@ class OperationsTest {
                         .body("status", equalTo("UP"))
                         .body("checks.name", hasItems("Database connections health check",
                                 "Kafka connection health check")));
+    }
+
+    @Test
+    void readinessFollowsTheBrokerAndConsumingResumesWhenItIsBack() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200));
+
+        KafkaBroker.shared().stopBroker();
+        try {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                    given().get("/q/health/ready").then().statusCode(503));
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            KafkaBroker.shared().restartBroker();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200));
+        ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS950", "1.0.0", "AFTER THE BROKER CAME BACK", "PREL"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/api/cables/09PARIS950").then().statusCode(200));
     }
 
     @Test
