@@ -3,6 +3,7 @@ package io.cablestream.parse.domain;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.RawCableHeaders;
 import io.cablestream.parser.CableParser;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +24,21 @@ public class CableParsing {
 
     private final CableParser parser = new CableParser();
     private final Timer parseTimer;
+    private final Counter parsed;
     private final MeterRegistry registry;
 
     public CableParsing(MeterRegistry registry) {
         this.registry = registry;
         this.parseTimer = Timer.builder("cables.parse.duration").description("Time to parse one cable")
                 .publishPercentileHistogram().register(registry);
+        // looked up once: a registry lookup per cable (tags, map) showed in the load profile
+        this.parsed = registry.counter("cables.parsed", "outcome", "parsed");
     }
 
     public ParsedCable parse(byte[] bytes, Headers headers) {
         try {
             ParsedCable cable = parseTimer.record(() -> read(bytes));
-            registry.counter("cables.parsed", "outcome", "parsed").increment();
+            parsed.increment();
             return cable.withIngest(header(headers, RawCableHeaders.INGEST_ID), header(headers, RawCableHeaders.SHA256),
                     instant(header(headers, RawCableHeaders.RECEIVED_AT)), header(headers, RawCableHeaders.SOURCE),
                     new String(bytes, StandardCharsets.UTF_8));
