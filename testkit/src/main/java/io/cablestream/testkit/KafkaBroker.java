@@ -59,6 +59,16 @@ public final class KafkaBroker {
         }
     }
 
+    /** Runs {@code whileDown} with the broker stopped, and restarts it afterwards whatever happened. */
+    public void whileStopped(Runnable whileDown) {
+        stopBroker();
+        try {
+            whileDown.run();
+        } finally {
+            restartBroker();
+        }
+    }
+
     private static KafkaBroker start() {
         keepTheJvmAlive();
         try {
