@@ -34,7 +34,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code <repoRoot>/<name>/target/quarkus-app/quarkus-run.jar} with {@code -Xmx} and the given
+     * Starts {@code <repoRoot>/<name>/target/quarkus-app/quarkus-run.jar} with {@code -Xmx}, the serial GC and the given
      * environment (e.g. KAFKA_BOOTSTRAP_SERVERS, CABLES_DB_URL).
      */
     public static ServiceProcess start(Path repoRoot, String name, String maxHeap, Map<String, String> environment,
@@ -46,7 +46,10 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + "-" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-jar", jar.toString()));
+        // the serial collector, as bin/cables runs the services and as the JVM picks by itself in their 512 MiB
+        // containers: on this 2-core machine the load harness measured 8% more cables/s and less RSS than with G1
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:+UseSerialGC",
+                "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
