@@ -59,6 +59,20 @@ class CableBatchResourceTest {
     }
 
     @Test
+    void everyCableOfATracedBatchCarriesTheTrace() {
+        List<TestCable> cables = TestCables.unique(2);
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        given().contentType("application/x-ndjson").header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .body((line(cables.get(0)) + line(cables.get(1))).getBytes(StandardCharsets.UTF_8))
+                .post("/api/cables/batch").then().statusCode(200).body("accepted", equalTo(2));
+
+        List<ConsumerRecord<byte[], byte[]>> records = RawTopic.withKeys(bootstrap(),
+                cables.stream().map(TestCable::sha256).toList());
+        assertThat(records).hasSize(2).allSatisfy(record ->
+                assertThat(TopicReader.header(record, RawCableHeaders.TRACEPARENT)).contains("-" + traceId + "-"));
+    }
+
+    @Test
     void multipartFilesAreOneCableEach() {
         List<TestCable> cables = TestCables.unique(3);
         RequestSpecification request = given().contentType("multipart/form-data");

@@ -53,6 +53,31 @@ class CableResourceTest {
     }
 
     @Test
+    void traceOfTheRequestTravelsOnInTheRecordsTraceparent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String ingestId = given().contentType("text/plain")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body("UNCLAS STATE 000002\nSUBJECT: TRACED " + java.util.UUID.randomUUID() + "\n")
+                .post("/api/cables").then().statusCode(202).extract().path("ingestId");
+
+        String traceparent = TopicReader.header(recordWithIngestId(ingestId), RawCableHeaders.TRACEPARENT);
+
+        assertThat(traceparent).as("traceparent header of the record").isNotNull();
+        assertThat(traceparent.split("-")[1]).isEqualTo(traceId);
+    }
+
+    @Test
+    void requestWithoutTraceStartsOne() {
+        String ingestId = given().contentType("text/plain")
+                .body("UNCLAS STATE 000003\nSUBJECT: UNTRACED " + java.util.UUID.randomUUID() + "\n")
+                .post("/api/cables").then().statusCode(202).extract().path("ingestId");
+
+        assertThat(TopicReader.header(recordWithIngestId(ingestId), RawCableHeaders.TRACEPARENT))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+                .doesNotContain("00000000000000000000000000000000");
+    }
+
+    @Test
     void sameTextWithCrlfLineEndingsIsTheSameCableAndADuplicate() {
         String lf = "UNCLAS STATE 000001\nSUBJECT: TEST " + java.util.UUID.randomUUID() + "\n";
         String first = given().contentType("text/plain").body(lf).post("/api/cables").then().statusCode(202)

@@ -22,7 +22,8 @@ public class CableIntake {
             throw item.unreadable();
         }
         CableDecoder.Decoded decoded = item.text() != null
-                ? new CableDecoder.Decoded(item.text(), StandardCharsets.UTF_8.name(), false)
+                ? new CableDecoder.Decoded(item.text(),
+                        (item.declared() == null ? StandardCharsets.UTF_8 : item.declared()).name(), item.guessed())
                 : CableDecoder.decode(checkedSize(item.bytes()), item.declared());
         String text = CableNormaliser.normalise(decoded.text());
         if (text.isBlank()) {

@@ -2,7 +2,9 @@ package io.cablestream.ingest.messaging;
 
 import io.cablestream.events.RawCableHeaders;
 import io.cablestream.ingest.domain.RawCable;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +31,10 @@ public class RawCablePublisher {
                 .withKey(cable.sha256())
                 .withHeaders(headers(cable))
                 .build();
-        return emitter.sendMessage(Message.of(cable.text()).addMetadata(metadata));
+        // the trace of the request (or feed) that brought the cable: the sink's span, and so the record's
+        // traceparent header, continue it even when the send happens after the request's thread moved on
+        return emitter.sendMessage(Message.of(cable.text()).addMetadata(metadata)
+                .addMetadata(TracingMetadata.withPrevious(Context.current())));
     }
 
     private static RecordHeaders headers(RawCable cable) {

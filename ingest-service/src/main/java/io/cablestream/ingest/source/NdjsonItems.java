@@ -11,12 +11,16 @@ import io.cablestream.ingest.domain.RejectedCableException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code application/x-ndjson}: one {@code {"text": ..., "source": ..., "release": {...}}} per line; blank lines
- * are skipped and a malformed line is rejected alone.
+ * are skipped and a malformed line is rejected alone. A client that decoded the text from a file says from which
+ * charset in {@code "charset"} (recorded in the record's charset header; UTF-8 when absent), and adds
+ * {@code "charsetGuessed": true} when it had no declared charset and read bytes that were not UTF-8 as
+ * Windows-1252 (this service's own rule for undeclared bytes), as {@code cables ingest} does.
  */
 final class NdjsonItems implements CableItems {
 
@@ -58,6 +62,8 @@ final class NdjsonItems implements CableItems {
             String text = null;
             String source = where;
             Map<String, String> release = Map.of();
+            Charset charset = null;
+            boolean guessed = false;
             while (item.nextToken() == JsonToken.FIELD_NAME) {
                 String field = item.currentName();
                 JsonToken value = item.nextToken();
@@ -67,6 +73,13 @@ final class NdjsonItems implements CableItems {
                     source = item.getText();
                 } else if ("release".equals(field) && value == JsonToken.START_OBJECT) {
                     release = release(item);
+                } else if ("charset".equals(field) && value == JsonToken.VALUE_STRING) {
+                    charset = charset(item.getText());
+                    if (charset == null) {
+                        return CableItem.unreadable(where, malformed("names an unknown charset: " + item.getText()));
+                    }
+                } else if ("charsetGuessed".equals(field) && value.isBoolean()) {
+                    guessed = item.getBooleanValue();
                 } else {
                     item.skipChildren();
                 }
@@ -74,9 +87,17 @@ final class NdjsonItems implements CableItems {
             if (text == null) {
                 return CableItem.unreadable(where, malformed("has no \"text\" string"));
             }
-            return CableItem.ofText(source, text, MEDIA_TYPE, release);
+            return CableItem.ofText(source, text, charset, guessed, MEDIA_TYPE, release);
         } catch (JsonProcessingException e) {
             return CableItem.unreadable(where, malformed("is not JSON: " + e.getOriginalMessage()));
+        }
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
         }
     }
 
