@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -34,6 +35,13 @@ final class IngestBatcher {
             line.writeStartObject();
             line.writeStringField("text", item.text());
             line.writeStringField("source", item.source());
+            // UTF-8 is what the service records when nothing is said; any other charset is named
+            if (item.charset() != null && !StandardCharsets.UTF_8.equals(item.charset())) {
+                line.writeStringField("charset", item.charset().name());
+            }
+            if (item.charsetGuessed()) {
+                line.writeBooleanField("charsetGuessed", true);
+            }
             if (!item.release().isEmpty()) {
                 line.writeObjectFieldStart("release");
                 for (Map.Entry<String, String> field : item.release().entrySet()) {

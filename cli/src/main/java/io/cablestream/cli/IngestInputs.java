@@ -6,6 +6,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +35,14 @@ final class IngestInputs {
 
     private final Consumer<IngestItem> items;
     private final LongConsumer bytesRead;
+    private final Charset declared;
     private final List<String> problems = new ArrayList<>();
 
-    IngestInputs(Consumer<IngestItem> items, LongConsumer bytesRead) {
+    /** {@code declared}: the charset of every input file ({@code --charset}), or null to apply the service's rule. */
+    IngestInputs(Consumer<IngestItem> items, LongConsumer bytesRead, Charset declared) {
         this.items = items;
         this.bytesRead = bytesRead;
+        this.declared = declared;
     }
 
     /** The files the paths stand for, and their total size (for the ETA). */
@@ -71,11 +75,11 @@ final class IngestInputs {
                 readZip(file, in);
             } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
                 IngestTarReader.read(new GZIPInputStream(in, 1 << 16), MAX_ENTRY_BYTES, (entry, bytes) ->
-                        items.accept(new IngestItem(file.getFileName() + "!" + entry, IngestText.decode(bytes), Map.of())));
+                        items.accept(new IngestItem(file.getFileName() + "!" + entry, decode(bytes), Map.of())));
             } else if (name.endsWith(".csv")) {
                 readCsv(file, in);
             } else {
-                items.accept(new IngestItem(file.toString(), IngestText.decode(in.readAllBytes()), Map.of()));
+                items.accept(new IngestItem(file.toString(), decode(in.readAllBytes()), Map.of()));
             }
         } catch (IOException | RuntimeException e) {
             problems.add(file + ": " + e.getMessage());
@@ -89,14 +93,15 @@ final class IngestInputs {
             String base = entryName.substring(entryName.lastIndexOf('/') + 1);
             if (!entry.isDirectory() && !base.startsWith(".") && !entryName.startsWith("__MACOSX/")) {
                 items.accept(new IngestItem(file.getFileName() + "!" + entryName,
-                        IngestText.decode(zip.readAllBytes()), Map.of()));
+                        decode(zip.readAllBytes()), Map.of()));
             }
         }
     }
 
     /** Rows of cables.csv: header + blank line + body, the other columns as release metadata. */
     private void readCsv(Path file, InputStream in) throws IOException {
-        // ISO-8859-1 keeps every byte as one char; each cable is then decoded alone (UTF-8, else Windows-1252)
+        // ISO-8859-1 keeps every byte as one char; each cable is then decoded alone (--charset, else UTF-8, else
+        // Windows-1252), so that one Windows-1252 row does not make the whole file guessed
         IngestCsvReader rows = new IngestCsvReader(new BufferedReader(
                 new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16));
         long number = 0;
@@ -114,15 +119,19 @@ final class IngestInputs {
             }
             Map<String, String> release = new LinkedHashMap<>();
             for (int i = 0; i < RELEASE_COLUMNS.length; i++) {
-                release.put(RELEASE_COLUMNS[i], latin1ToText(row.get(i)));
+                release.put(RELEASE_COLUMNS[i], latin1ToText(row.get(i)).text());
             }
-            String text = latin1ToText(row.get(6) + "\n\n" + row.get(7));
+            IngestText.Decoded text = latin1ToText(row.get(6) + "\n\n" + row.get(7));
             items.accept(new IngestItem(row.get(2).isBlank() ? file + " row " + number : row.get(2), text, release));
         }
     }
 
-    private static String latin1ToText(String latin1) {
-        return IngestText.decode(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    private IngestText.Decoded latin1ToText(String latin1) {
+        return decode(latin1.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private IngestText.Decoded decode(byte[] bytes) {
+        return IngestText.decode(bytes, declared);
     }
 
     /** Reports how many bytes of the file were consumed, so that the ETA follows archives and CSV too. */

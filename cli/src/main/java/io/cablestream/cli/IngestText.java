@@ -6,22 +6,35 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The ingest service's decoding rule, applied before the text goes into JSON: UTF-8, else Windows-1252. */
+/**
+ * Turns a file's bytes into the text that goes into the NDJSON line, and says how: the charset the user declared
+ * ({@code --charset}), else the ingest service's own rule for undeclared bytes (UTF-8, else Windows-1252, and
+ * then the charset was guessed). The service records both in the cable's {@code charset} and
+ * {@code charsetGuessed} headers, as it does for a {@code text/plain} cable posted without a charset.
+ */
 final class IngestText {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** The text, the charset it was decoded from, and whether that charset was guessed. */
+    record Decoded(String text, Charset charset, boolean guessed) {
+    }
 
     private IngestText() {
     }
 
-    static String decode(byte[] bytes) {
+    static Decoded decode(byte[] bytes, Charset declared) {
+        if (declared != null) {
+            return new Decoded(new String(bytes, declared), declared, false);
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
+            return new Decoded(text, StandardCharsets.UTF_8, false);
         } catch (CharacterCodingException e) {
-            return new String(bytes, WINDOWS_1252);
+            return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252, true);
         }
     }
 }

@@ -62,7 +62,7 @@ final class CsvItems implements CableItems {
             String text = row.get(6) + "\n\n" + row.get(7);
             String source = row.get(2).isBlank() ? where : row.get(2);
             Charset charset = declared != null ? declared : StandardCharsets.ISO_8859_1;
-            return new CableItem(source, text.getBytes(charset), null, declared, MEDIA_TYPE, release, null);
+            return new CableItem(source, text.getBytes(charset), null, declared, false, MEDIA_TYPE, release, null);
         }
         return null;
     }
