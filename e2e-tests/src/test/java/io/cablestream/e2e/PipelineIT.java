@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.Topics;
+import io.cablestream.testkit.CableFeed;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.SampleCables;
 import io.cablestream.testkit.SampleCables.SampleCable;
@@ -115,6 +116,28 @@ class PipelineIT {
         assertThat(record).as("dead letter of ingest %s", ingestId).isPresent();
         assertThat(TopicReader.header(record.get(), DeadLetterHeaders.REASON)).isNotBlank();
         assertThat(awaitStored(next.canonicalId()).get("cableId").asText()).isEqualTo(next.canonicalId());
+    }
+
+    @Test
+    void traceIdGivenAtIngestIsKeptInTheStoredRow() throws Exception {
+        // a cable id no other test stores, so the row is this request's
+        byte[] cable = CableFeed.renumbered("09USOSCE86", SampleCables.seedCable(), 4711);
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(pipeline.ingest.baseUrl() + "/api/cables"))
+                .header("Content-Type", "text/plain")
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cable)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        awaitStored("09USOSCE4711");
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT trace_id FROM cable WHERE cable_id = '09USOSCE4711'");
+             ResultSet row = select.executeQuery()) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("trace id of the stored row").isEqualTo(traceId);
+        }
     }
 
     /** Printable noise: ingest accepts it as text, and only the parser can tell it is not a cable. */
