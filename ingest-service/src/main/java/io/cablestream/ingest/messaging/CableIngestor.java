@@ -53,6 +53,7 @@ public class CableIngestor {
         RawCable cable = check(item);
         if (!index.claim(cable.sha256())) {
             metrics.duplicate();
+            CableLog.duplicate(cable);
             return Uni.createFrom().item(ItemOutcome.duplicate(cable));
         }
         if (!inFlight.tryAcquire()) {
@@ -109,6 +110,7 @@ public class CableIngestor {
         }
         if (!index.claim(cable.sha256())) {
             metrics.duplicate();
+            CableLog.duplicate(cable);
             return CompletableFuture.completedFuture(ItemOutcome.duplicate(cable));
         }
         if (!acquireWithin()) {
@@ -128,15 +130,18 @@ public class CableIngestor {
     /** Publishes a claimed cable holding one permit; null when the broker failed it (the claim is released). */
     private Uni<ItemOutcome> send(RawCable cable) {
         long started = System.nanoTime();
+        String traceId = CableLog.currentTraceId();
         return publisher.publish(cable)
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onItemOrFailure().transform((ignored, failure) -> {
                     inFlight.release();
                     if (failure != null) {
                         index.release(cable.sha256());
+                        CableLog.notAcknowledged(cable, traceId, failure);
                         return null;
                     }
                     metrics.accepted(cable.text().length, Duration.ofNanos(System.nanoTime() - started));
+                    CableLog.accepted(cable, traceId);
                     return ItemOutcome.accepted(cable);
                 });
     }
@@ -146,6 +151,7 @@ public class CableIngestor {
             return intake.accept(item);
         } catch (RejectedCableException rejection) {
             metrics.rejected(rejection.reason());
+            CableLog.rejected(item.source(), rejection);
             throw rejection;
         }
     }
@@ -158,6 +164,7 @@ public class CableIngestor {
             RejectedCableException why = new RejectedCableException(400, "unreadable",
                     "the input could not be read past item " + results.size() + ": " + e.getMessage());
             metrics.rejected(why.reason());
+            CableLog.rejected("batch", why);
             results.add(CompletableFuture.completedFuture(ItemOutcome.rejected("batch", why)));
             return null;
         }

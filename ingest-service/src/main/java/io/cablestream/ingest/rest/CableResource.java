@@ -4,6 +4,7 @@ import io.cablestream.ingest.config.IngestConfig;
 import io.cablestream.ingest.domain.CableIntake;
 import io.cablestream.ingest.domain.CableItem;
 import io.cablestream.ingest.messaging.CableIngestor;
+import io.cablestream.ingest.messaging.CableLog;
 import io.cablestream.ingest.metrics.IngestMetrics;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +55,9 @@ public class CableResource {
         byte[] bytes = body.readNBytes(config.maxCableBytes() + 1);
         if (bytes.length > config.maxCableBytes()) {
             metrics.rejected("too-large");
-            throw CableIntake.tooLarge("more than " + config.maxCableBytes() + " bytes", config.maxCableBytes());
+            var tooLarge = CableIntake.tooLarge("more than " + config.maxCableBytes() + " bytes", config.maxCableBytes());
+            CableLog.rejected(source == null ? "http" : source, tooLarge);
+            throw tooLarge;
         }
         CableItem item = CableItem.ofBytes(source == null ? "http" : source, bytes,
                 MediaTypes.declaredCharset(contentType), MediaTypes.withoutParameters(contentType, MediaType.TEXT_PLAIN));

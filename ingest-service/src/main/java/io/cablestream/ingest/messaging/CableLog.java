@@ -1,0 +1,110 @@
+package io.cablestream.ingest.messaging;
+
+import io.cablestream.ingest.domain.RawCable;
+import io.cablestream.ingest.domain.RejectedCableException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * One log line per cable settled, with its ids in the MDC so that JSON logs can be searched by them: {@code ingestId}
+ * and {@code sha256} of an accepted cable (the record's headers), {@code sha256} of a duplicate, {@code source} and {@code reason} of a
+ * rejected one (it never got an ingest id), and the request's {@code traceId} (OpenTelemetry puts it in the MDC on
+ * the request's thread; the acknowledgement arrives on the producer's thread, so it is carried there by hand).
+ * Accepted and duplicate cables are logged at DEBUG (10,000 lines a second at INFO would cost more than the
+ * cables), rejected ones at INFO.
+ */
+public final class CableLog {
+
+    static final String INGEST_ID = "ingestId";
+    static final String SHA256 = "sha256";
+    static final String SOURCE = "source";
+    static final String REASON = "reason";
+    static final String TRACE_ID = "traceId";
+
+    private static final Logger LOG = Logger.getLogger(CableIngestor.class);
+
+    private CableLog() {
+    }
+
+    /** The trace id of the current request, to be logged on another thread later; null when there is none. */
+    static String currentTraceId() {
+        if (!LOG.isDebugEnabled()) {
+            return null;
+        }
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : null;
+    }
+
+    static void accepted(RawCable cable, String traceId) {
+        if (LOG.isDebugEnabled()) {
+            Object previousTrace = put(TRACE_ID, traceId);
+            put(INGEST_ID, cable.ingestId());
+            put(SHA256, cable.sha256());
+            try {
+                LOG.debugf("accepted %s: %d bytes, %s%s on cables.raw", cable.source(), cable.text().length,
+                        cable.charset(), cable.charsetGuessed() ? " (guessed)" : "");
+            } finally {
+                MDC.remove(INGEST_ID);
+                MDC.remove(SHA256);
+                restore(TRACE_ID, previousTrace, traceId);
+            }
+        }
+    }
+
+    static void notAcknowledged(RawCable cable, String traceId, Throwable failure) {
+        if (LOG.isDebugEnabled()) {
+            Object previousTrace = put(TRACE_ID, traceId);
+            put(INGEST_ID, cable.ingestId());
+            put(SHA256, cable.sha256());
+            try {
+                LOG.debugf("not acknowledged %s: %s", cable.source(), failure.toString());
+            } finally {
+                MDC.remove(INGEST_ID);
+                MDC.remove(SHA256);
+                restore(TRACE_ID, previousTrace, traceId);
+            }
+        }
+    }
+
+    /** Only the hash: the ingest id that the copy on cables.raw carries is not known here. */
+    static void duplicate(RawCable cable) {
+        if (LOG.isDebugEnabled()) {
+            put(SHA256, cable.sha256());
+            try {
+                LOG.debugf("duplicate %s: already on cables.raw", cable.source());
+            } finally {
+                MDC.remove(SHA256);
+            }
+        }
+    }
+
+    public static void rejected(String source, RejectedCableException rejection) {
+        if (LOG.isInfoEnabled()) {
+            put(SOURCE, source);
+            put(REASON, rejection.reason());
+            try {
+                LOG.infof("rejected %s (%s): %s", source, rejection.reason(), rejection.getMessage());
+            } finally {
+                MDC.remove(SOURCE);
+                MDC.remove(REASON);
+            }
+        }
+    }
+
+    private static Object put(String key, String value) {
+        return value == null ? null : MDC.put(key, value);
+    }
+
+    private static void restore(String key, Object previous, String value) {
+        if (value == null) {
+            return;
+        }
+        if (previous == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, previous);
+        }
+    }
+}
