@@ -17,24 +17,22 @@ final class BodyExtractor {
 
     /**
      * {@code Summary: ... End Summary} (likewise COMMENT), read in the normalised text after the body start and
-     * rebuilt from the text lines it covers, so that page breaks inside it are dropped.
+     * rebuilt from the text lines it covers, so that page breaks inside it are dropped. The word is found as
+     * cables write it (SUMMARY, summary, Summary), its end as "END SUMMARY" or "END OF SUMMARY" in the same cases;
+     * every end marker holds the word itself, so one walk over the word's places finds both.
      */
     static String span(CableText text, String word) {
         String s = text.source;
         if (text.bodyStart >= text.size()) {
             return null;
         }
-        VariantFinder words = new VariantFinder(s, word);
-        VariantFinder ends = new VariantFinder(s, "END " + word);
-        VariantFinder endsOf = new VariantFinder(s, "END OF " + word);
-        int from = text.offsets[text.bodyStart];
+        Keyword words = new Keyword(s, word, text.offsets[text.bodyStart]);
         for (int guard = 0; guard < 200; guard++) {
-            int at = words.next(from);
+            int at = words.next();
             if (at < 0) {
                 return null;
             }
-            from = at + word.length();
-            int after = from;
+            int after = at + word.length();
             boolean wordStart = at == 0 || !Character.isLetter(s.charAt(at - 1));
             boolean precededByEnd = at >= 4 && s.regionMatches(true, at - 4, "END", 0, 3);
             if (!wordStart || precededByEnd || after >= s.length()) {
@@ -44,11 +42,7 @@ final class BodyExtractor {
             if (c != ':' && c != '.' && c != ' ' && c != '-' && c != '\n') {
                 continue;
             }
-            int end = ends.next(after);
-            int endOf = endsOf.next(after);
-            if (end < 0 || (endOf >= 0 && endOf < end)) {
-                end = endOf;
-            }
+            int end = words.endMarker(after);
             if (end < 0 || end - after > 20_000) {
                 return null;
             }
@@ -91,38 +85,82 @@ final class BodyExtractor {
     }
 
     /**
-     * A keyword as cables write it (upper, lower, capitalised, title case): each variant's next position is kept,
-     * so a run of searches reads the text about once per variant.
+     * The places of one word in the text, in order, as cables write it: upper case, lower case or capitalised
+     * ({@code SUMMARY}, {@code summary}, {@code Summary}). Two searches for the word without its first letter
+     * ({@code UMMARY}, {@code ummary}) find all three; each cursor moves forward only, so the text is read once.
      */
-    static final class VariantFinder {
+    static final class Keyword {
         private final String s;
-        private final String[] variants;
-        private final int[] next;
+        private final char upperFirst;
+        private final char lowerFirst;
+        private final String upperRest;
+        private final String lowerRest;
+        /** Next place of each rest (the word starts one before it); -1 once there is none. */
+        private int upper;
+        private int lower;
+        /** The end markers in the cases of the word they end: END SUMMARY, end summary, End summary, End Summary. */
+        private final String[] ends;
+        private final String[] endsOf;
 
-        VariantFinder(String s, String word) {
+        Keyword(String s, String word, int from) {
             this.s = s;
-            String lower = word.toLowerCase(Locale.ROOT);
-            StringBuilder title = new StringBuilder(lower);
-            for (int i = 0; i < title.length(); i++) {
-                if (i == 0 || title.charAt(i - 1) == ' ') {
-                    title.setCharAt(i, Character.toUpperCase(title.charAt(i)));
-                }
-            }
-            this.variants = new String[]{word, lower, word.charAt(0) + lower.substring(1), title.toString()};
-            this.next = new int[]{-2, -2, -2, -2};
+            String low = word.toLowerCase(Locale.ROOT);
+            this.upperFirst = word.charAt(0);
+            this.lowerFirst = low.charAt(0);
+            this.upperRest = word.substring(1);
+            this.lowerRest = low.substring(1);
+            String capitalised = word.charAt(0) + lowerRest;
+            this.ends = new String[]{"END " + word, "end " + low, "End " + low, "End " + capitalised};
+            this.endsOf = new String[]{"END OF " + word, "end of " + low, "End of " + low, "End Of " + capitalised};
+            this.upper = find(upperRest, from + 1);
+            this.lower = find(lowerRest, from + 1);
         }
 
-        int next(int from) {
-            int best = -1;
-            for (int v = 0; v < variants.length; v++) {
-                if (next[v] != -1 && next[v] < from) {
-                    next[v] = s.indexOf(variants[v], from);
+        private int find(String rest, int from) {
+            return from > s.length() ? -1 : s.indexOf(rest, from);
+        }
+
+        /** The start of the next place of the word, or -1. */
+        int next() {
+            while (upper >= 0 || lower >= 0) {
+                boolean fromUpper = lower < 0 || (upper >= 0 && upper < lower);
+                int rest = fromUpper ? upper : lower;
+                char first = s.charAt(rest - 1);
+                if (fromUpper) {
+                    upper = find(upperRest, rest + 1);
+                } else {
+                    lower = find(lowerRest, rest + 1);
                 }
-                if (next[v] >= 0 && (best < 0 || next[v] < best)) {
-                    best = next[v];
+                if (first == upperFirst || (!fromUpper && first == lowerFirst)) {
+                    return rest - 1;
                 }
             }
-            return best;
+            return -1;
+        }
+
+        /** Where the first "END word" or "END OF word" at or after {@code from} starts, or -1. */
+        int endMarker(int from) {
+            for (int at = next(); at >= 0; at = next()) {
+                int end = startOf(ends, at, from);
+                if (end < 0) {
+                    end = startOf(endsOf, at, from);
+                }
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+
+        /** The start of the marker that ends with the word at {@code at}, if it starts at or after {@code from}. */
+        private int startOf(String[] markers, int at, int from) {
+            for (String marker : markers) {
+                int start = at + upperRest.length() + 1 - marker.length();
+                if (start >= from && s.startsWith(marker, start)) {
+                    return start;
+                }
+            }
+            return -1;
         }
     }
 
