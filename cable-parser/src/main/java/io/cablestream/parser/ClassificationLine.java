@@ -41,8 +41,48 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
         return b.toString();
     }
 
-    /** Could this line (trimmed) start with a classification word? A cheap test before the regex. */
+    /**
+     * The first five letters of every {@link #LEVEL} word, also behind a doubled first letter ({@link #STRAY}): the
+     * letters of a line that {@link #FULL} or {@link #BARE} can match start with one of them, whatever the spaces.
+     */
+    private static final String[] LEVEL_STARTS = {"UNCLA", "CONFI", "SECRE", "TOPSE", "LIMIT", "SENSI", "ONFID",
+        "CCONF", "SSECR", "SSENS", "TTOPS", "UUNCL"};
+
+    /**
+     * Could this line (trimmed) start with a classification word? A cheap test before the regex: most lines that
+     * start like one ({@code TO}, {@code SECRETARY}, {@code UNITED}) are soon told apart by their first letters.
+     */
     static boolean plausible(String line) {
+        return plausibleStart(line) && startsWithLevelLetters(line);
+    }
+
+    /** Its first five letters, spaces skipped, are those of a classification word. */
+    private static boolean startsWithLevelLetters(String line) {
+        char[] letters = new char[5];
+        int count = 0;
+        for (int i = 0; i < line.length() && count < 5; i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                continue;
+            }
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+            letters[count++] = c;
+        }
+        if (count < 5) {
+            return false;
+        }
+        for (String start : LEVEL_STARTS) {
+            if (start.charAt(0) == letters[0] && start.charAt(1) == letters[1] && start.charAt(2) == letters[2]
+                    && start.charAt(3) == letters[3] && start.charAt(4) == letters[4]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean plausibleStart(String line) {
         if (line.length() < 3) {
             return false;
         }

@@ -23,10 +23,10 @@ final class LineScanner {
             "^([A-Z][A-Z]*(?: [A-Z]+){0,3}) +0*(\\d{1,8}) +(\\d{3}) +OF +(\\d{3})$");
     private static final Pattern FURNITURE = Pattern.compile(
             "^(?:\\d{4}[A-Z]{2,}\\d{3,} - [A-Z/ ]+|Page \\d+ of \\d+|-+ ?\\d+ ?-+)$");
-    static final Pattern PARAGRAPH = Pattern.compile("^(?:\u00b6\\s*)?(\\d{1,2})\\s?\\.(?:\\s|\\(|$)");
     static final Set<String> CAVEATS = Set.of("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE",
             "CHEROKEE", "ROGER", "DISSENT", "CHANNEL", "NOFORN/SIPDIS", "SIPDIS/NOFORN", "FOUO", "ORCON", "NOCONTRACT",
             "PROPIN", "EFTO", "E.F.T.O.", "CHEROKEE/NODIS");
+    private static final String[] CAVEAT_LIST = CAVEATS.toArray(new String[0]);
 
     private LineScanner() {
     }
@@ -163,7 +163,7 @@ final class LineScanner {
             }
         }
         if ((c >= '0' && c <= '9') || c == '\u00b6') {
-            if (PARAGRAPH.matcher(line).lookingAt()) {
+            if (isParagraphStart(line)) {
                 return LineKind.PARAGRAPH;
             }
             if (FURNITURE.matcher(line).matches()) {
@@ -249,13 +249,15 @@ final class LineScanner {
             }
         }
         if (c == 'Z' || c == 'O' || c == 'P' || c == 'R' || (c >= '0' && c <= '9')) {
-            if (DTG.matcher(line).lookingAt()) {
+            // cheap necessary conditions first: short body lines starting with these letters come here too
+            if (line.indexOf('Z', 6) >= 0 && DTG.matcher(line).lookingAt()) {
                 return LineKind.DTG;
             }
-            if (c != 'R' && c <= 'Z' && ROUTING.matcher(line).lookingAt()) {
+            boolean routing = startsWithPrecedences(line);
+            if (routing && c != 'R' && c <= 'Z' && ROUTING.matcher(line).lookingAt()) {
                 return LineKind.ROUTING;
             }
-            if (c == 'R' && ROUTING.matcher(line).lookingAt() && !line.contains("/")) {
+            if (routing && c == 'R' && ROUTING.matcher(line).lookingAt() && !line.contains("/")) {
                 return LineKind.ROUTING;
             }
         }
@@ -264,6 +266,16 @@ final class LineScanner {
             return LineKind.RECIPIENT;
         }
         return null;
+    }
+
+    /** The start {@code [ZOPR]{2}} or {@code [ZOPR] [ZOPR]} that {@link #ROUTING} requires. */
+    private static boolean startsWithPrecedences(String line) {
+        return line.length() > 3 && isPrecedence(line.charAt(0)) && (isPrecedence(line.charAt(1))
+                || (line.charAt(1) == ' ' && isPrecedence(line.charAt(2))));
+    }
+
+    private static boolean isPrecedence(char c) {
+        return c == 'Z' || c == 'O' || c == 'P' || c == 'R';
     }
 
     /** A body field glued below the addressees (08BUENOSAIRES62): it ends the recipient block. */
@@ -280,7 +292,7 @@ final class LineScanner {
         for (int i = 0; i <= n; i++) {
             if (i == n || line.charAt(i) == ' ' || line.charAt(i) == ',') {
                 if (i > start) {
-                    if (!CAVEATS.contains(line.substring(start, i))) {
+                    if (!isCaveat(line, start, i)) {
                         return false;
                     }
                     any = true;
@@ -291,10 +303,56 @@ final class LineScanner {
         return any;
     }
 
+    /** Is {@code line[from, to)} one of {@link #CAVEATS}? Compared in place: most tokens differ in length or letter. */
+    private static boolean isCaveat(String line, int from, int to) {
+        int length = to - from;
+        for (String caveat : CAVEAT_LIST) {
+            if (caveat.length() == length && line.startsWith(caveat, from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code ^(?:¶\s*)?(\d{1,2})\s?\.(?:\s|\(|$)}: a paragraph number ({@code 1.}, {@code ¶12.}, {@code 3 .}
+     * then a space, "(" or the end), tested without a matcher as every line starting with a digit is tested.
+     */
+    static boolean isParagraphStart(String line) {
+        int n = line.length();
+        int i = 0;
+        if (n > 0 && line.charAt(0) == '\u00b6') {
+            i = 1;
+            while (i < n && isRegexSpace(line.charAt(i))) {
+                i++;
+            }
+        }
+        int digits = i;
+        while (i < n && i - digits < 3 && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits || i - digits > 2) {
+            return false;
+        }
+        if (i < n && isRegexSpace(line.charAt(i))) {
+            i++;
+        }
+        if (i >= n || line.charAt(i) != '.') {
+            return false;
+        }
+        i++;
+        return i == n || isRegexSpace(line.charAt(i)) || line.charAt(i) == '(';
+    }
+
+    /** The characters of the regex class {@code \s}. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
     /** Does the line start with this keyword (any case) followed by ':' or a space? */
     static boolean startsWithWord(String line, String word) {
         int n = word.length();
-        if (line.length() < n || !line.regionMatches(true, 0, word, 0, n)) {
+        if (line.length() < n || !startsIgnoringCase(line, word)) {
             return false;
         }
         if (line.length() == n) {
@@ -302,6 +360,24 @@ final class LineScanner {
         }
         char next = line.charAt(n);
         return next == ':' || next == ' ' || next == ';' || next == '.';
+    }
+
+    /**
+     * {@code line.regionMatches(true, 0, word, 0, word.length())} for an upper-case ASCII word, with ASCII letters
+     * folded in place; from a non-ASCII character on, the JDK's Unicode rules decide (as for U+017F, long s).
+     */
+    private static boolean startsIgnoringCase(String line, String word) {
+        int n = word.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                return line.regionMatches(true, i, word, i, n - i);
+            }
+            if (c != word.charAt(i) && (c & 0xdf) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allDigits(String s, int from) {

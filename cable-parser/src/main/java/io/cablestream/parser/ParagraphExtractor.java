@@ -4,7 +4,6 @@ import io.cablestream.events.ParsedCable.Paragraph;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +16,6 @@ final class ParagraphExtractor {
     /** Portion markings: (U) (SBU) (C) (S) (TS) (S/NF) (C//NF) (C/REL UK) (U/FOUO) (LOU). */
     static final String MARKING = "(?:U|SBU|C|S|TS|LOU|FOUO|U/FOUO|(?:S|C|TS|SBU|U)/{1,2}(?:NF|NOFORN|FOUO|ORCON|REL[A-Z ,]{0,20}))";
     private static final Pattern MARKING_ONLY = Pattern.compile(MARKING);
-    private static final Pattern START = Pattern.compile(
-            "^(?:\u00b6\\s*)?(\\d{1,2})\\s?\\.\\s*(?:\\((" + ParagraphExtractor.MARKING + ")\\))?\\s*");
     private static final int MAX_PARAGRAPHS = 500;
 
     private ParagraphExtractor() {
@@ -26,40 +23,103 @@ final class ParagraphExtractor {
 
     static List<Paragraph> extract(CableText text, Warnings warnings) {
         List<Paragraph> out = new ArrayList<>();
-        StringBuilder current = null;
+        // one builder for all paragraphs of the cable: it grows once to the longest, not once per paragraph
+        StringBuilder current = new StringBuilder(256);
+        boolean open = false;
         int number = 0;
         String marking = null;
         for (int i = Math.max(0, text.bodyStart); i < text.size() && out.size() < MAX_PARAGRAPHS; i++) {
             LineKind k = text.kinds[i];
             String line = text.lines[i];
             if (k == LineKind.PARAGRAPH) {
-                Matcher m = START.matcher(line);
-                if (m.lookingAt()) {
-                    if (current != null) {
+                Start start = start(line);
+                if (start != null) {
+                    if (open) {
                         number = split(out, number, marking, current.toString(), warnings);
                     }
-                    int n = repair(Integer.parseInt(m.group(1)), number);
-                    number = n;
-                    marking = m.group(2);
-                    current = new StringBuilder(line.substring(m.end()));
+                    number = repair(start.number(), number);
+                    marking = start.marking();
+                    current.setLength(0);
+                    current.append(line, start.end(), line.length());
+                    open = true;
                     continue;
                 }
             }
-            if (current == null) {
+            if (!open) {
                 continue;
             }
             if (k == LineKind.TEXT || k == LineKind.CAVEAT || k == LineKind.CLASSIFICATION_BARE) {
                 if (current.length() < 200_000) {
-                    current.append(current.length() == 0 ? "" : " ").append(line);
+                    if (current.length() > 0) {
+                        current.append(' ');
+                    }
+                    current.append(line);
                 }
             } else if (k == LineKind.END || k == LineKind.BT) {
                 break;
             }
         }
-        if (current != null) {
+        if (open) {
             split(out, number, marking, current.toString(), warnings);
         }
         return out;
+    }
+
+    /** Where a paragraph starts: its number as written, its portion marking (or null), and where its text begins. */
+    record Start(int number, String marking, int end) {
+    }
+
+    /**
+     * {@code ^(?:¶\s*)?(\d{1,2})\s?\.\s*(?:\((MARKING)\))?\s*} read without a matcher, as every paragraph is
+     * read: {@code 3. (SBU) text}, {@code ¶12.text}. Null when {@code s} does not start so.
+     */
+    static Start start(String s) {
+        int n = s.length();
+        int i = 0;
+        if (n > 0 && s.charAt(0) == '\u00b6') {
+            i = skipSpaces(s, 1);
+        }
+        int digits = i;
+        while (i < n && i - digits < 3 && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == digits || i - digits > 2) {
+            return null;
+        }
+        int number = Integer.parseInt(s, digits, i, 10);
+        if (i < n && LineScanner.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i >= n || s.charAt(i) != '.') {
+            return null;
+        }
+        i = skipSpaces(s, i + 1);
+        String marking = null;
+        if (i < n && s.charAt(i) == '(') {
+            // a marking holds no ')' and is at most 27 characters: the first ')' closes it, if it is one
+            int close = s.indexOf(')', i + 1);
+            if (close > 0 && close - i <= 40 && isMarking(s.substring(i + 1, close))) {
+                marking = s.substring(i + 1, close);
+                i = skipSpaces(s, close + 1);
+            }
+        }
+        return new Start(number, marking, i);
+    }
+
+    /** The common markings without a matcher, the rest by {@link #MARKING}. */
+    private static boolean isMarking(String s) {
+        return switch (s) {
+            case "U", "SBU", "C", "S", "TS" -> true;
+            default -> MARKING_ONLY.matcher(s).matches();
+        };
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** OCR reads ¶3 as 13: a number ten above the expected one, before paragraph 10, is the expected one. */
@@ -83,9 +143,9 @@ final class ParagraphExtractor {
             out.add(paragraph(n, m, rest.substring(0, cut)));
             warnings.add("GLUED_PARAGRAPH", "paragraph " + next + " was glued to paragraph " + n);
             String tail = rest.substring(glued[2]);
-            Matcher start = START.matcher(tail);
-            if (start.lookingAt()) {
-                m = start.group(2);
+            Start start = start(tail);
+            if (start != null) {
+                m = start.marking();
                 rest = tail.substring(start.end());
             } else {
                 m = null;
@@ -105,7 +165,11 @@ final class ParagraphExtractor {
     static int[] findGlued(String s, int n) {
         int len = s.length();
         // every candidate is "N. " with one or two digits: find the ". " and look back, far fewer than characters
-        for (int dot = s.indexOf(". ", 1); dot > 0 && dot + 2 < len; dot = s.indexOf(". ", dot + 1)) {
+        // a char search per '.', cheaper than a string search per ". "
+        for (int dot = s.indexOf('.', 1); dot > 0 && dot + 2 < len; dot = s.indexOf('.', dot + 1)) {
+            if (s.charAt(dot + 1) != ' ') {
+                continue;
+            }
             int i = dot;
             while (i > 0 && dot - i < 3 && isDigit(s.charAt(i - 1))) {
                 i--;
