@@ -48,5 +48,5 @@ for _ in $(seq 1 240); do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/health/ready") == 200 ]] && break
   sleep 0.5
 done
-grep -o 'duplicate index: .*' "$WORK/ingest-restart.log" >&2
+grep -o 'duplicate index: [^"]*' "$WORK/ingest-restart.log" >&2
 echo "CPU seconds of the restarted ingest-service once ready (start + index read): $(ps -o cputimes= -p "${PIDS[2]}")" >&2
