@@ -25,7 +25,10 @@ final class IngestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ATTEMPTS = 60;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client would otherwise upgrade to h2c, and HTTP/2's 16 KB frames and window updates cost
+    // both sides CPU for multi-megabyte bodies, with nothing to multiplex (one request per connection at a time)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI batchUri;
     private final Consumer<String> waiting;
 
