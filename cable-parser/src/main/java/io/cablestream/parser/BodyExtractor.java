@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Summary and comment spans, signers and the redaction count: the fields read from the text of the body. */
 final class BodyExtractor {
@@ -11,6 +12,9 @@ final class BodyExtractor {
     private static final Set<String> NOT_SIGNERS = Set.of("END", "BT", "NNNN", "SIPDIS", "NOFORN", "UNCLASSIFIED",
             "CONFIDENTIAL", "SECRET", "COMMENT", "SUMMARY", "TEXT", "NOTE", "THANKS", "REGARDS", "MINIMIZE",
             "CONSIDERED", "SENSITIVE", "UNCLAS", "EXDIS", "NODIS");
+
+    /** Compiled once: String.replaceFirst compiles its regex on every call. */
+    private static final Pattern LEADING_DOTS = Pattern.compile("^[.\\s]+");
 
     private BodyExtractor() {
     }
@@ -190,7 +194,7 @@ final class BodyExtractor {
             cut = Math.max(cut, end + 11);
         }
         if (cut >= 0 && cut < line.length() - 2) {
-            String tail = line.substring(cut + 1).replaceFirst("^[.\\s]+", "").trim();
+            String tail = LEADING_DOTS.matcher(line.substring(cut + 1)).replaceFirst("").trim();
             if (isName(tail)) {
                 out.add(tail);
             }
@@ -223,24 +227,27 @@ final class BodyExtractor {
 
     /** Redactions are runs of X in the release ({@code XXXXXXXXXXXX}); older pages write them in lower case. */
     static int redactions(String text) {
-        return runs(text, "XXXXXX", 'X') + runs(text, "xxxxxx", 'x');
+        return runs(text, 'X') + runs(text, 'x');
     }
 
-    /** Runs of at least six {@code x} that stand as a word of their own. */
-    private static int runs(String text, String six, char x) {
+    /**
+     * Runs of at least six {@code x} that stand as a word of their own. Found run by run with a char search: an x
+     * is rare enough in text that this is several times faster than a search for "xxxxxx".
+     */
+    private static int runs(String text, char x) {
         int count = 0;
-        int at = text.indexOf(six);
+        int at = text.indexOf(x);
         while (at >= 0) {
-            int end = at + six.length();
+            int end = at + 1;
             while (end < text.length() && text.charAt(end) == x) {
                 end++;
             }
             boolean alone = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
                     && (end == text.length() || !Character.isLetter(text.charAt(end)));
-            if (alone) {
+            if (end - at >= 6 && alone) {
                 count++;
             }
-            at = text.indexOf(six, end);
+            at = text.indexOf(x, end);
         }
         return count;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The classification as the release spells it ({@code SECRET//NOFORN}), with the caveats of the classification
@@ -14,6 +15,9 @@ final class Classification {
     final String value;
     final List<String> caveats;
     final ClassificationLine line;
+
+    /** Compiled once: String.split compiles a regex of more than one character on every call. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s/,]+");
 
     private Classification(String value, List<String> caveats, ClassificationLine line) {
         this.value = value;
@@ -108,7 +112,7 @@ final class Classification {
         if (s.contains("FOR OFFICIAL USE ONLY")) {
             into.add("FOUO");
         }
-        for (String token : s.split("[\\s/,]+")) {
+        for (String token : SEPARATORS.split(s)) {
             String t = token.replace(".", "");
             if (t.equals("NF")) {
                 t = "NOFORN";

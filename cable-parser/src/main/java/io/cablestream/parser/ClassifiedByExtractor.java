@@ -17,6 +17,10 @@ final class ClassifiedByExtractor {
     private static final Pattern REASON_WORDS = Pattern.compile(
             "(?i)[,;.]?\\s*(?:for\\s+|under\\s+)?(?:reasons?|reason:|e\\.?o\\.?\\s*12958)\\s*:?\\s*$");
 
+    /** Compiled once: String.replaceFirst/replaceAll compile their regex on every call. */
+    private static final Pattern LEADING_COLON = Pattern.compile("^\\s*:?\\s*");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;.]+$");
+
     private ClassifiedByExtractor() {
     }
 
@@ -33,7 +37,7 @@ final class ClassifiedByExtractor {
             b.append(' ').append(text.lines[i]);
         }
         String s = b.length() > 400 ? b.substring(0, 400) : b.toString();
-        s = s.substring(Math.min(s.length(), 13)).replaceFirst("^\\s*:?\\s*", "");
+        s = LEADING_COLON.matcher(s.substring(Math.min(s.length(), 13))).replaceFirst("");
         Matcher m = SECTION.matcher(s);
         String who = s;
         List<String> reasons = new ArrayList<>();
@@ -42,7 +46,7 @@ final class ClassifiedByExtractor {
             reasons = reasons(s, m);
         }
         who = REASON_WORDS.matcher(who.trim()).replaceFirst("").trim();
-        who = who.replaceAll("[,;.]+$", "").trim();
+        who = TRAILING_PUNCTUATION.matcher(who).replaceAll("").trim();
         String name = who;
         String title = null;
         int comma = who.indexOf(',');

@@ -166,7 +166,7 @@ final class LineScanner {
             if (isParagraphStart(line)) {
                 return LineKind.PARAGRAPH;
             }
-            if (FURNITURE.matcher(line).matches()) {
+            if (mayBeFurniture(line) && FURNITURE.matcher(line).matches()) {
                 return LineKind.FURNITURE;
             }
             return LineKind.TEXT;
@@ -181,17 +181,39 @@ final class LineScanner {
         }
         if (c >= 'A' && c <= 'Z') {
             char last = line.charAt(line.length() - 1);
-            if (last >= '0' && last <= '9' && line.length() < 60 && PAGE_BREAK.matcher(line).matches()) {
+            if (last >= '0' && last <= '9' && line.length() < 60 && endsWithPageCount(line)
+                    && PAGE_BREAK.matcher(line).matches()) {
                 return LineKind.PAGE_BREAK;
             }
             if (line.length() < 60 && isCaveatLine(line)) {
                 return LineKind.CAVEAT;
             }
         }
-        if (line.length() < 80 && (c == 'P' || c == '-') && FURNITURE.matcher(line).matches()) {
+        if (line.length() < 80 && (c == 'P' || c == '-') && mayBeFurniture(line) && FURNITURE.matcher(line).matches()) {
             return LineKind.FURNITURE;
         }
         return LineKind.TEXT;
+    }
+
+    /**
+     * What each alternative of {@link #FURNITURE} needs at its ends: four digits and a letter, "Page ", or dashes
+     * around a number. A test without a matcher, as every line starting with P or a digit comes here.
+     */
+    private static boolean mayBeFurniture(String line) {
+        char c = line.charAt(0);
+        if (c == 'P') {
+            return line.startsWith("Page ");
+        }
+        if (c == '-') {
+            return line.charAt(line.length() - 1) == '-';
+        }
+        return line.length() > 4 && allDigits(line, 0, 4) && line.charAt(4) >= 'A' && line.charAt(4) <= 'Z';
+    }
+
+    /** The end {@code " 002"} that {@link #PAGE_BREAK} needs ({@code ... 002 OF 002}). */
+    private static boolean endsWithPageCount(String line) {
+        int n = line.length();
+        return n > 4 && line.charAt(n - 4) == ' ' && allDigits(line, n - 3, n);
     }
 
     /** Header lines recognised anywhere: a second header may follow an e-mail wrapper or a bare "UNCLAS". */
@@ -381,7 +403,11 @@ final class LineScanner {
     }
 
     private static boolean allDigits(String s, int from) {
-        for (int i = from; i < s.length(); i++) {
+        return allDigits(s, from, s.length());
+    }
+
+    private static boolean allDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }

@@ -39,14 +39,18 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
             if (!plausible(line)) {
                 continue;
             }
+            // each regex only where its first character can match: most lines here are cable text
+            char c = line.charAt(0);
+            boolean digit = c >= '0' && c <= '9';
             Matcher m;
-            if (line.length() > 30 && (m = ROW.matcher(line)).lookingAt()) {
+            if (digit && line.length() > 30 && (m = ROW.matcher(line)).lookingAt()) {
                 return new ReleaseHeader(m.group(11), date(m), m.group(12));
-            } else if (id == null && (m = ID.matcher(line)).matches()) {
+            } else if (id == null && (digit || c == 'r') && (m = ID.matcher(line)).matches()) {
                 id = m.group(1);
-            } else if (created == null && (m = DATE_LINE.matcher(line)).lookingAt()) {
+            } else if (created == null && (digit || c == 'd' || c == 'C') && (m = DATE_LINE.matcher(line)).lookingAt()) {
                 created = date(m);
-            } else if (classification == null && (m = CLASSIFICATION.matcher(line)).matches()) {
+            } else if (classification == null && c != 'r' && c != 'd' && !digit
+                    && (m = CLASSIFICATION.matcher(line)).matches()) {
                 classification = m.group(1);
             }
         }

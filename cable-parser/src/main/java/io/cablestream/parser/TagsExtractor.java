@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The TAGS line (and its continuation lines) as typed tags: subject, country, organisation, program, person. */
 final class TagsExtractor {
@@ -17,6 +18,9 @@ final class TagsExtractor {
             "OIC", "ILO", "IMF", "IBRD", "CIS", "ICJ", "WEU", "UNEP", "UNDP", "MERCOSUR", "INTERPOL", "APEC", "OECD",
             "OPEC", "AU", "UN", "EU", "USEU", "UNVIE", "ICTY", "WBG", "ECOWAS", "SADC", "SCO", "CARICOM", "UNO", "UNAUS",
             "FTAA", "APECO", "NSG", "MTCRE", "CWC", "NPT", "WTRO");
+
+    /** Compiled once: String.split compiles a regex of more than one character on every call. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     private TagsExtractor() {
     }
@@ -118,7 +122,7 @@ final class TagsExtractor {
         if (line.length() > 60) {
             return false;
         }
-        for (String token : line.split("[\\s,]+")) {
+        for (String token : SEPARATORS.split(line)) {
             if (token.isEmpty()) {
                 continue;
             }
