@@ -30,10 +30,10 @@ public class CableIntake {
             throw new RejectedCableException(400, decoded.text().isEmpty() ? "empty" : "blank",
                     decoded.text().isEmpty() ? "the cable is empty" : "the cable holds only white space");
         }
-        if (looksBinary(text)) {
+        byte[] utf8 = CableNormaliser.utf8(text);
+        if (looksBinary(utf8, text.length())) {
             throw new RejectedCableException(400, "binary", "the body is binary data, not the text of a cable");
         }
-        byte[] utf8 = CableNormaliser.utf8(text);
         if (item.text() != null) {
             checkedSize(utf8);
         }
@@ -54,6 +54,20 @@ public class CableIntake {
     public static RejectedCableException tooLarge(String size, int limit) {
         return new RejectedCableException(413, "too-large", "the cable has " + size + "; at most " + limit
                 + " bytes are accepted (ingest.max-cable-bytes)");
+    }
+
+    /**
+     * {@link #looksBinary(String)} counted in the text's UTF-8 bytes, a byte array loop rather than a String's
+     * {@code charAt}: a control character is one byte in UTF-8, and no byte of a longer sequence is below 0x80.
+     */
+    static boolean looksBinary(byte[] utf8, int chars) {
+        int control = 0;
+        for (byte b : utf8) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0) {
+                control++;
+            }
+        }
+        return control * 100 > chars;
     }
 
     /** Control characters other than tab, line breaks, form feed and NUL padding make more than 1% of it. */

@@ -15,8 +15,54 @@ public final class CableNormaliser {
     private CableNormaliser() {
     }
 
-    /** CR LF and lone CR become LF, blanks and tabs before a line break go, and so does white space at the end. */
+    /**
+     * CR LF and lone CR become LF, blanks and tabs before a line break go, and so does white space at the end.
+     * A text without CR (nearly every cable) is copied a line at a time, with the JDK's vectorised
+     * {@code indexOf} and {@code getChars}, and returned as it is when nothing changes; the char-by-char loop
+     * handles CR (it was a third of the service's CPU in the bench profile as the only path).
+     */
     public static String normalise(String text) {
+        if (text.indexOf('\r') >= 0) {
+            return normaliseByChar(text);
+        }
+        int end = text.length();
+        while (end > 0 && isRegexSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        char[] out = null; // allocated at the first change
+        int length = 0;
+        int from = 0;
+        while (from < end) {
+            int lineFeed = text.indexOf('\n', from);
+            if (lineFeed < 0 || lineFeed >= end) {
+                if (out == null) {
+                    return end == text.length() ? text : text.substring(0, end);
+                }
+                text.getChars(from, end, out, length);
+                length += end - from;
+                break;
+            }
+            int lineEnd = lineFeed;
+            while (lineEnd > from && (text.charAt(lineEnd - 1) == ' ' || text.charAt(lineEnd - 1) == '\t')) {
+                lineEnd--;
+            }
+            if (out == null && lineEnd < lineFeed) {
+                out = new char[end];
+                text.getChars(0, from, out, 0);
+                length = from;
+            }
+            if (out != null) {
+                text.getChars(from, lineEnd, out, length);
+                length += lineEnd - from;
+                out[length++] = '\n';
+            }
+            from = lineFeed + 1;
+        }
+        return out == null ? text.substring(0, end) : new String(out, 0, length);
+    }
+
+    /** The definition, one char at a time: any text, CR included. */
+    static String normaliseByChar(String text) {
         char[] in = text.toCharArray();
         char[] out = new char[in.length];
         int length = 0;

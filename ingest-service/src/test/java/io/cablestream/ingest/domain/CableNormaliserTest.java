@@ -36,4 +36,29 @@ class CableNormaliserTest {
         String seed = new String(SampleCables.seedCable(), StandardCharsets.UTF_8);
         assertThat(CableNormaliser.normalise(seed)).isEqualTo(byRegex(seed));
     }
+
+    @Test
+    void lineCopyingPathGivesWhatTheCharLoopGives() {
+        String[] pieces = {"a", "B", " ", "  ", "\t", "\r", "\n", "\n", "\r\n", "\f", "\u000b", "\0", "\u0001",
+                "\u00e9", "\u20ac", "\u00a0", "\u2028", "\ud83d\ude00", "SUBJECT: X"};
+        java.util.Random random = new java.util.Random(2010);
+        List<String> cases = new java.util.ArrayList<>(List.of("", " ", "\n", "a\n", "a \n", "a \f", " \t\n\u000b"));
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(14); length > 0; length--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            cases.add(text.toString());
+        }
+        for (SampleCables.SampleCable sample : SampleCables.all()) {
+            cases.add(new String(sample.text(), StandardCharsets.UTF_8));
+        }
+        for (String text : cases) {
+            String normal = CableNormaliser.normalise(text);
+            assertThat(normal).as(text).isEqualTo(CableNormaliser.normaliseByChar(text));
+            byte[] utf8 = CableNormaliser.utf8(normal);
+            assertThat(CableIntake.looksBinary(utf8, normal.length())).as(text)
+                    .isEqualTo(CableIntake.looksBinary(normal));
+        }
+    }
 }
