@@ -2,6 +2,8 @@
 # Load test of ingest-service alone (not a timed test): a scratch single-node broker and the service's jar on
 # their own ports, then `cables ingest --bench` posting the corpus at full speed; prints accepted cables/s and
 # MB/s. Usage: ingest-service/bench.sh [CORPUS_DIR] [REPEAT]   (build first: ./mvnw -B install -DskipTests)
+# BENCH_SERVICE_JAR=other/quarkus-run.jar runs another build of the service (A/B against the same CLI and broker);
+# BENCH_SERVICE_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CORPUS="${1:-/work/shared/corpus/cables}"
@@ -10,6 +12,7 @@ REPEAT="${2:-4}"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
 HTTP_PORT="${BENCH_HTTP_PORT:-18081}"
+SERVICE_JAR="${BENCH_SERVICE_JAR:-$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar}"
 WORK="$(mktemp -d /tmp/ingest-bench.XXXXXX)"
 # the broker of deploy/kafka.sh (one definition of its settings), in a scratch folder and on its own ports
 BROKER=(env CABLES_LOCAL_DIR="$WORK" CABLES_KAFKA_PORT="$KAFKA_PORT" CABLES_KAFKA_CONTROLLER_PORT="$CONTROLLER_PORT"
@@ -23,7 +26,7 @@ trap cleanup EXIT
 PIDS+=("$(<"$WORK/kafka/kafka.pid")")
 
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" QUARKUS_HTTP_PORT="$HTTP_PORT" \
-  java -Xmx512m ${BENCH_SERVICE_OPTS:-} -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" >"$WORK/ingest.log" 2>&1 &
+  java -Xmx512m ${BENCH_SERVICE_OPTS:-} -jar "$SERVICE_JAR" >"$WORK/ingest.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/health/ready") == 200 ]] && break
@@ -42,7 +45,7 @@ echo "CPU seconds: broker $(ps -o cputimes= -p "${PIDS[0]}"), ingest-service $(p
 # a restart reads the keys of the filled cables.raw back: how long before the service is ready again
 kill "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" QUARKUS_HTTP_PORT="$HTTP_PORT" \
-  java -Xmx512m -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" >"$WORK/ingest-restart.log" 2>&1 &
+  java -Xmx512m -jar "$SERVICE_JAR" >"$WORK/ingest-restart.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/q/health/ready") == 200 ]] && break
