@@ -186,13 +186,13 @@ final class BodyExtractor {
             out.add(line);
             return out;
         }
-        // run together with the text: the last word(s) after "END COMMENT" or a sentence end
-        int cut = Math.max(line.lastIndexOf(". "), line.lastIndexOf("COMMENT "));
-        String upper = line.toUpperCase(Locale.ROOT);
-        int end = Math.max(upper.lastIndexOf("END COMMENT"), upper.lastIndexOf("END SUMMARY"));
-        if (end >= 0) {
-            cut = Math.max(cut, end + 11);
+        // a name run together with the text ends the line: a line ending otherwise (most end with '.') has none,
+        // which spares the searches below over what may be a whole flattened cable
+        if (!isNameChar(line.charAt(line.length() - 1))) {
+            return out;
         }
+        // run together with the text: the last word(s) after "END COMMENT" or a sentence end
+        int cut = isAscii(line) ? tailCut(line) : cut(line);
         if (cut >= 0 && cut < line.length() - 2) {
             String tail = LEADING_DOTS.matcher(line.substring(cut + 1)).replaceFirst("").trim();
             if (isName(tail)) {
@@ -200,6 +200,57 @@ final class BodyExtractor {
             }
         }
         return out;
+    }
+
+    /** Where the signer's name may start, after the last ". ", "COMMENT " or "END COMMENT"/"END SUMMARY". */
+    private static int cut(String line) {
+        int cut = Math.max(line.lastIndexOf(". "), line.lastIndexOf("COMMENT "));
+        String upper = line.toUpperCase(Locale.ROOT);
+        int end = Math.max(upper.lastIndexOf("END COMMENT"), upper.lastIndexOf("END SUMMARY"));
+        if (end >= 0) {
+            cut = Math.max(cut, end + 11);
+        }
+        return cut;
+    }
+
+    /**
+     * {@link #cut} of an ASCII line, read in its tail only: what follows the cut must be dots, spaces and name
+     * characters, so a cut before the line's last run of them gives no name (-1 here). A flattened cable is one long
+     * last line, which the backward searches of {@link #cut} would read whole.
+     */
+    private static int tailCut(String line) {
+        int tail = line.length();
+        while (tail > 0 && (isNameChar(line.charAt(tail - 1)) || line.charAt(tail - 1) == '.'
+                || line.charAt(tail - 1) == ' ')) {
+            tail--;
+        }
+        int from = Math.max(0, tail - 1);
+        int cut = Math.max(last(line, ". ", from, false), last(line, "COMMENT ", from, false));
+        int end = Math.max(last(line, "END COMMENT", Math.max(0, from - 11), true),
+                last(line, "END SUMMARY", Math.max(0, from - 11), true));
+        if (end >= 0) {
+            cut = Math.max(cut, end + 11);
+        }
+        return cut >= from ? cut : -1;
+    }
+
+    /** The last place of {@code word} starting at or after {@code from}, or -1; in any case if so asked. */
+    private static int last(String s, String word, int from, boolean ignoreCase) {
+        for (int at = s.length() - word.length(); at >= from; at--) {
+            if (s.regionMatches(ignoreCase, at, word, 0, word.length())) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One or two upper-case words of letters: {@code SCOTT}, {@code VAN VOORST}. */
@@ -216,13 +267,16 @@ final class BodyExtractor {
                 return false;
             }
             for (int i = 0; i < w.length(); i++) {
-                char c = w.charAt(i);
-                if (!(c >= 'A' && c <= 'Z') && c != '-' && c != '\'') {
+                if (!isNameChar(w.charAt(i))) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'A' && c <= 'Z') || c == '-' || c == '\'';
     }
 
     /** Redactions are runs of X in the release ({@code XXXXXXXXXXXX}); older pages write them in lower case. */

@@ -11,17 +11,20 @@ final class CableText {
     final int[] offsets;
     final String[] lines;
     final LineKind[] kinds;
-    /** Index of the first full classification line, -1 if none. */
+    /** Index of the first full classification line, -1 if none, and that line parsed (null if none). */
     final int classificationLine;
+    final ClassificationLine classification;
     /** Index of the first line of the body (classification line or first body field), lines.length if none. */
     final int bodyStart;
 
-    CableText(String source, int[] offsets, String[] lines, LineKind[] kinds, int classificationLine, int bodyStart) {
+    CableText(String source, int[] offsets, String[] lines, LineKind[] kinds, int classificationLine,
+              ClassificationLine classification, int bodyStart) {
         this.source = source;
         this.offsets = offsets;
         this.lines = lines;
         this.kinds = kinds;
         this.classificationLine = classificationLine;
+        this.classification = classification;
         this.bodyStart = bodyStart;
     }
 

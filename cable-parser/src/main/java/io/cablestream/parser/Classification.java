@@ -29,7 +29,7 @@ final class Classification {
         ClassificationLine line = null;
         int at = text.classificationLine;
         if (at >= 0) {
-            line = ClassificationLine.parse(text.lines[at]);
+            line = text.classification;
         } else {
             at = text.first(LineKind.CLASSIFICATION_BARE);
             if (at >= 0) {

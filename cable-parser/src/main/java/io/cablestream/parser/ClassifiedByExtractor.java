@@ -4,6 +4,7 @@ import io.cablestream.events.ParsedCable.ClassifiedBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +46,12 @@ final class ClassifiedByExtractor {
             who = s.substring(0, m.start());
             reasons = reasons(s, m);
         }
-        who = REASON_WORDS.matcher(who.trim()).replaceFirst("").trim();
+        // the reason words hold "reason" or "12958": without them (most lines) the regex, tried at every place, is spared
+        if (who.indexOf("12958") >= 0 || who.toLowerCase(Locale.ROOT).contains("reason")) {
+            who = REASON_WORDS.matcher(who.trim()).replaceFirst("").trim();
+        } else {
+            who = who.trim();
+        }
         who = TRAILING_PUNCTUATION.matcher(who).replaceAll("").trim();
         String name = who;
         String title = null;

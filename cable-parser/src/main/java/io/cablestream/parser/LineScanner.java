@@ -26,7 +26,8 @@ final class LineScanner {
     static final Set<String> CAVEATS = Set.of("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE",
             "CHEROKEE", "ROGER", "DISSENT", "CHANNEL", "NOFORN/SIPDIS", "SIPDIS/NOFORN", "FOUO", "ORCON", "NOCONTRACT",
             "PROPIN", "EFTO", "E.F.T.O.", "CHEROKEE/NODIS");
-    private static final String[] CAVEAT_LIST = CAVEATS.toArray(new String[0]);
+    /** {@link #CAVEATS} by length, so that a token is compared with the few of its own length only. */
+    private static final String[][] CAVEATS_BY_LENGTH = byLength(CAVEATS);
 
     private LineScanner() {
     }
@@ -41,14 +42,18 @@ final class LineScanner {
         int firstBody = -1;
         boolean inHeader = true;
         boolean inRecipients = false;
+        // the classification line as classify parsed it, kept for Classification: its regex is the dearest
+        ClassificationLine[] parsed = new ClassificationLine[1];
+        ClassificationLine first = null;
         for (int i = 0; i < n; i++) {
             String line = arr[i];
-            LineKind kind = classify(line, inHeader, inRecipients);
+            LineKind kind = classify(line, inHeader, inRecipients, parsed);
             if (kind == LineKind.CLASSIFICATION && classification >= 0) {
                 kind = LineKind.TEXT;
             }
             if (kind == LineKind.CLASSIFICATION) {
                 classification = i;
+                first = parsed[0];
             }
             if (isBodyStart(kind)) {
                 inHeader = false;
@@ -67,7 +72,7 @@ final class LineScanner {
             kinds[i] = kind;
         }
         int bodyStart = classification >= 0 ? classification : firstBody >= 0 ? firstBody : n;
-        return new CableText(text, offsets, arr, kinds, classification, bodyStart);
+        return new CableText(text, offsets, arr, kinds, classification, first, bodyStart);
     }
 
     private static boolean isBodyStart(LineKind kind) {
@@ -105,7 +110,8 @@ final class LineScanner {
         return java.util.Arrays.copyOf(offsets, lines.size());
     }
 
-    static LineKind classify(String line, boolean inHeader, boolean inRecipients) {
+    /** The kind of one line; {@code parsed[0]} is set to the parsed line when the kind is CLASSIFICATION. */
+    static LineKind classify(String line, boolean inHeader, boolean inRecipients, ClassificationLine[] parsed) {
         if (line.isEmpty()) {
             return LineKind.BLANK;
         }
@@ -172,7 +178,8 @@ final class LineScanner {
             return LineKind.TEXT;
         }
         if (ClassificationLine.plausible(line)) {
-            if (ClassificationLine.parse(line) != null) {
+            parsed[0] = ClassificationLine.parse(line);
+            if (parsed[0] != null) {
                 return LineKind.CLASSIFICATION;
             }
             if (line.length() < 60 && ClassificationLine.parseBare(line) != null) {
@@ -328,12 +335,28 @@ final class LineScanner {
     /** Is {@code line[from, to)} one of {@link #CAVEATS}? Compared in place: most tokens differ in length or letter. */
     private static boolean isCaveat(String line, int from, int to) {
         int length = to - from;
-        for (String caveat : CAVEAT_LIST) {
-            if (caveat.length() == length && line.startsWith(caveat, from)) {
+        if (length >= CAVEATS_BY_LENGTH.length) {
+            return false;
+        }
+        for (String caveat : CAVEATS_BY_LENGTH[length]) {
+            if (line.startsWith(caveat, from)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String[][] byLength(Set<String> words) {
+        int max = 0;
+        for (String w : words) {
+            max = Math.max(max, w.length());
+        }
+        String[][] out = new String[max + 1][];
+        for (int length = 0; length <= max; length++) {
+            final int l = length;
+            out[length] = words.stream().filter(w -> w.length() == l).sorted().toArray(String[]::new);
+        }
+        return out;
     }
 
     /**

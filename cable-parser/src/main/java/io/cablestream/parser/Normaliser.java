@@ -226,6 +226,12 @@ final class Normaliser {
         return true;
     }
 
+    /** The characters the pass below may change ({@link #SPECIAL} and the other control characters). */
+    private static boolean mayChange(char c) {
+        return c < 0x20 ? c != '\n' : c == '\\' || c == '\u00a0' || c == '\u00c2' || c == '\u00c3' || c == '\u2028'
+                || c == '\u2029' || c == '\u007f';
+    }
+
     /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
     private static String characters(String text, Warnings warnings) {
         int n = text.length();
@@ -235,8 +241,14 @@ final class Normaliser {
         StringBuilder out = new StringBuilder(n);
         int nul = 0;
         int mojibake = 0;
+        // the characters between two that may change are copied as one run, not one by one
+        int run = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (!mayChange(c)) {
+                continue;
+            }
+            out.append(text, run, i);
             if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -245,8 +257,8 @@ final class Normaliser {
             } else if (c == '\n') {
                 out.append('\n');
             } else if (c == '\\' && (i + 1 == n || text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
-                // 45 corpus cables end every line with " \" (a line-continuation artefact of their export)
-                continue;
+                // 45 corpus cables end every line with " \" (a line-continuation artefact of their export): dropped
+                run = i + 1;
             } else if (c == '\t' || c == '\u00a0') {
                 out.append(' ');
             } else if (c == '\f' || c == '\u2028' || c == '\u2029') {
@@ -263,7 +275,9 @@ final class Normaliser {
             } else {
                 out.append(c);
             }
+            run = i + 1;
         }
+        out.append(text, run, n);
         if (nul > 0) {
             warnings.add("NUL_BYTES", nul + " NUL characters removed");
         }

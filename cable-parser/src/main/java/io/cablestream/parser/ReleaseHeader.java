@@ -33,7 +33,8 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
         int limit = Math.min(text.size(), 60);
         for (int i = 0; i < limit; i++) {
             String line = text.lines[i];
-            if (line.contains("header ends") || text.kinds[i] == LineKind.PARAGRAPH) {
+            // a char search first: "h" is rare in the upper-case lines of most cables
+            if ((line.indexOf('h') >= 0 && line.contains("header ends")) || text.kinds[i] == LineKind.PARAGRAPH) {
                 break;
             }
             if (!plausible(line)) {
@@ -45,11 +46,12 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
             Matcher m;
             if (digit && line.length() > 30 && (m = ROW.matcher(line)).lookingAt()) {
                 return new ReleaseHeader(m.group(11), date(m), m.group(12));
-            } else if (id == null && (digit || c == 'r') && (m = ID.matcher(line)).matches()) {
+            } else if (id == null && (digit || line.startsWith("refid:")) && (m = ID.matcher(line)).matches()) {
                 id = m.group(1);
-            } else if (created == null && (digit || c == 'd' || c == 'C') && (m = DATE_LINE.matcher(line)).lookingAt()) {
+            } else if (created == null && (digit || line.startsWith("date:") || line.startsWith("Cable dated:"))
+                    && (m = DATE_LINE.matcher(line)).lookingAt()) {
                 created = date(m);
-            } else if (classification == null && c != 'r' && c != 'd' && !digit
+            } else if (classification == null && startsWithClassification(line)
                     && (m = CLASSIFICATION.matcher(line)).matches()) {
                 classification = m.group(1);
             }
@@ -66,6 +68,12 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
         char c = line.charAt(0);
         return (c >= '0' && c <= '9') || c == 'r' || c == 'd' || c == 'c' || c == 'C' || c == 'U' || c == 'S'
                 || c == 'T';
+    }
+
+    /** What {@link #CLASSIFICATION} needs at the start of the line. */
+    private static boolean startsWithClassification(String line) {
+        return line.startsWith("classification:") || line.startsWith("UNCLASSIFIED") || line.startsWith("CONFIDENTIAL")
+                || line.startsWith("SECRET") || line.startsWith("TOP SECRET");
     }
 
     /** The date of groups 1-10 of {@link #DATE}. */
