@@ -18,8 +18,7 @@ final class ClassifiedByExtractor {
     private static final Pattern REASON_WORDS = Pattern.compile(
             "(?i)[,;.]?\\s*(?:for\\s+|under\\s+)?(?:reasons?|reason:|e\\.?o\\.?\\s*12958)\\s*:?\\s*$");
 
-    /** Compiled once: String.replaceFirst/replaceAll compile their regex on every call. */
-    private static final Pattern LEADING_COLON = Pattern.compile("^\\s*:?\\s*");
+    /** Compiled once: String.replaceAll compiles its regex on every call. */
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;.]+$");
 
     private ClassifiedByExtractor() {
@@ -38,7 +37,7 @@ final class ClassifiedByExtractor {
             b.append(' ').append(text.lines[i]);
         }
         String s = b.length() > 400 ? b.substring(0, 400) : b.toString();
-        s = LEADING_COLON.matcher(s.substring(Math.min(s.length(), 13))).replaceFirst("");
+        s = withoutLeadingColon(s.substring(Math.min(s.length(), 13)));
         Matcher m = SECTION.matcher(s);
         String who = s;
         List<String> reasons = new ArrayList<>();
@@ -52,7 +51,9 @@ final class ClassifiedByExtractor {
         } else {
             who = who.trim();
         }
-        who = TRAILING_PUNCTUATION.matcher(who).replaceAll("").trim();
+        if (!who.isEmpty() && isPunctuation(who.charAt(who.length() - 1))) {
+            who = TRAILING_PUNCTUATION.matcher(who).replaceAll("").trim();
+        }
         String name = who;
         String title = null;
         int comma = who.indexOf(',');
@@ -62,6 +63,29 @@ final class ClassifiedByExtractor {
         }
         return new ClassifiedBy(name.isEmpty() ? null : name, title == null || title.isEmpty() ? null : title,
                 reasons);
+    }
+
+    /** {@code s} without {@code ^\s*:?\s*}, read without a matcher. */
+    private static String withoutLeadingColon(String s) {
+        int i = 0;
+        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < s.length() && s.charAt(i) == ':') {
+            i++;
+        }
+        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    /**
+     * Can {@link #TRAILING_PUNCTUATION} match at the end of a trimmed text ending in {@code c}? Its "$" also
+     * matches before a final line terminator that trim() keeps.
+     */
+    private static boolean isPunctuation(char c) {
+        return c == ',' || c == ';' || c == '.' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** The letters after each "1.4": {@code (b) and (d)}, {@code (B,D)}, {@code b/d}, {@code (b) ( d)}. */

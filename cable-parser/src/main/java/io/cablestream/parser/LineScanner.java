@@ -146,7 +146,7 @@ final class LineScanner {
                 }
             }
             case 'C', 'c' -> {
-                if (line.regionMatches(true, 0, "CLASSIFIED BY", 0, 13)) {
+                if (startsIgnoringCase(line, "CLASSIFIED BY")) {
                     return LineKind.CLASSIFIED_BY;
                 }
             }
@@ -310,7 +310,7 @@ final class LineScanner {
     /** A body field glued below the addressees (08BUENOSAIRES62): it ends the recipient block. */
     private static boolean isBodyField(String line) {
         return startsWithWord(line, "TAGS") || startsWithWord(line, "SUBJECT") || line.startsWith("E.O.")
-                || line.regionMatches(true, 0, "CLASSIFIED BY", 0, 13);
+                || startsIgnoringCase(line, "CLASSIFIED BY");
     }
 
     /** True when every token is a handling caveat: {@code SIPDIS}, {@code NOFORN SIPDIS}. */
@@ -408,11 +408,14 @@ final class LineScanner {
     }
 
     /**
-     * {@code line.regionMatches(true, 0, word, 0, word.length())} for an upper-case ASCII word, with ASCII letters
+     * {@code line.regionMatches(true, 0, word, 0, word.length())} for a word of upper-case ASCII letters and spaces, with ASCII letters
      * folded in place; from a non-ASCII character on, the JDK's Unicode rules decide (as for U+017F, long s).
      */
     private static boolean startsIgnoringCase(String line, String word) {
         int n = word.length();
+        if (line.length() < n) {
+            return false;
+        }
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
             if (c >= 0x80) {

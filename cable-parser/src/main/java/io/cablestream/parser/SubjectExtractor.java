@@ -63,7 +63,10 @@ final class SubjectExtractor {
             }
         }
         String s = Strings.collapse(b);
-        s = MARKING.matcher(s).replaceAll("").trim();
+        if (s.indexOf('(') >= 0) { // both kinds of marking hold one; the regex would be tried at every place
+            s = MARKING.matcher(s).replaceAll("");
+        }
+        s = s.trim();
         return s;
     }
 

@@ -22,8 +22,9 @@ final class TextDecoder {
         if (latin1 != null) {
             return latin1;
         }
-        if (isUtf8(raw)) {
-            return new String(raw, StandardCharsets.UTF_8);
+        String utf8 = utf8(raw);
+        if (utf8 != null) {
+            return utf8;
         }
         guessed[0] = true;
         return new String(raw, WINDOWS_1252);
@@ -74,16 +75,28 @@ final class TextDecoder {
         return i;
     }
 
-    /** Well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF): a check, cheaper than a decoder. */
-    static boolean isUtf8(byte[] b) {
+    /**
+     * Well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF) decoded, or null when the bytes are not:
+     * checked and decoded in one pass, ASCII runs copied as such. The JDK's decoder would replace bad sequences
+     * rather than say so, and reads the text byte by byte once it has met a character above U+00FF (a curly quote
+     * in 517 corpus cables).
+     */
+    static String utf8(byte[] b) {
         int n = b.length;
-        int i = nextNonAscii(b, 0);
+        char[] out = new char[n];
+        int o = 0;
+        int i = 0;
         while (i < n) {
-            int c = b[i] & 0xff;
-            if (c < 0x80) {
-                i = nextNonAscii(b, i + 1);
-                continue;
+            int run = nextNonAscii(b, i);
+            for (int k = i; k < run; k++) {
+                out[o + k - i] = (char) b[k];
             }
+            o += run - i;
+            i = run;
+            if (i == n) {
+                break;
+            }
+            int c = b[i] & 0xff;
             int need;
             int min;
             if (c >= 0xc2 && c <= 0xdf) {
@@ -96,24 +109,30 @@ final class TextDecoder {
                 need = 3;
                 min = 0x10000;
             } else {
-                return false;
+                return null;
             }
             if (i + need >= n) {
-                return false;
+                return null;
             }
             int cp = c & (0x3f >> need);
             for (int k = 1; k <= need; k++) {
                 int cc = b[i + k] & 0xff;
                 if ((cc & 0xc0) != 0x80) {
-                    return false;
+                    return null;
                 }
                 cp = (cp << 6) | (cc & 0x3f);
             }
             if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-                return false;
+                return null;
+            }
+            if (cp < 0x10000) {
+                out[o++] = (char) cp;
+            } else {
+                out[o++] = Character.highSurrogate(cp);
+                out[o++] = Character.lowSurrogate(cp);
             }
             i += need + 1;
         }
-        return true;
+        return new String(out, 0, o);
     }
 }
