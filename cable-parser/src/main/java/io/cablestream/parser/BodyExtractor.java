@@ -3,6 +3,7 @@ package io.cablestream.parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,21 @@ final class BodyExtractor {
      * ({@code UMMARY}, {@code ummary}) find all three; each cursor moves forward only, so the text is read once.
      */
     static final class Keyword {
+        /** What the search needs of a word, made once per word rather than once per cable. */
+        private record Forms(char upperFirst, char lowerFirst, String upperRest, String lowerRest, String[] ends,
+                             String[] endsOf) {
+            static Forms of(String word) {
+                String low = word.toLowerCase(Locale.ROOT);
+                String capitalised = word.charAt(0) + low.substring(1);
+                return new Forms(word.charAt(0), low.charAt(0), word.substring(1), low.substring(1),
+                        new String[]{"END " + word, "end " + low, "End " + low, "End " + capitalised},
+                        new String[]{"END OF " + word, "end of " + low, "End of " + low, "End Of " + capitalised});
+            }
+        }
+
+        private static final Map<String, Forms> FORMS = Map.of("SUMMARY", Forms.of("SUMMARY"), "COMMENT",
+                Forms.of("COMMENT"));
+
         private final String s;
         private final char upperFirst;
         private final char lowerFirst;
@@ -107,15 +123,17 @@ final class BodyExtractor {
         private final String[] endsOf;
 
         Keyword(String s, String word, int from) {
+            Forms forms = FORMS.get(word);
+            if (forms == null) {
+                forms = Forms.of(word);
+            }
             this.s = s;
-            String low = word.toLowerCase(Locale.ROOT);
-            this.upperFirst = word.charAt(0);
-            this.lowerFirst = low.charAt(0);
-            this.upperRest = word.substring(1);
-            this.lowerRest = low.substring(1);
-            String capitalised = word.charAt(0) + lowerRest;
-            this.ends = new String[]{"END " + word, "end " + low, "End " + low, "End " + capitalised};
-            this.endsOf = new String[]{"END OF " + word, "end of " + low, "End of " + low, "End Of " + capitalised};
+            this.upperFirst = forms.upperFirst();
+            this.lowerFirst = forms.lowerFirst();
+            this.upperRest = forms.upperRest();
+            this.lowerRest = forms.lowerRest();
+            this.ends = forms.ends();
+            this.endsOf = forms.endsOf();
             this.upper = find(upperRest, from + 1);
             this.lower = find(lowerRest, from + 1);
         }
@@ -192,7 +210,7 @@ final class BodyExtractor {
             return out;
         }
         // run together with the text: the last word(s) after "END COMMENT" or a sentence end
-        int cut = isAscii(line) ? tailCut(line) : cut(line);
+        int cut = sameIndexesUpperCase(line) ? tailCut(line) : cut(line);
         if (cut >= 0 && cut < line.length() - 2) {
             String tail = LEADING_DOTS.matcher(line.substring(cut + 1)).replaceFirst("").trim();
             if (isName(tail)) {
@@ -214,7 +232,7 @@ final class BodyExtractor {
     }
 
     /**
-     * {@link #cut} of an ASCII line, read in its tail only: what follows the cut must be dots, spaces and name
+     * {@link #cut} of a line whose upper case has the same indexes, read in its tail only: what follows the cut must be dots, spaces and name
      * characters, so a cut before the line's last run of them gives no name (-1 here). A flattened cable is one long
      * last line, which the backward searches of {@link #cut} would read whole.
      */
@@ -244,9 +262,14 @@ final class BodyExtractor {
         return -1;
     }
 
-    private static boolean isAscii(String s) {
+    /**
+     * Latin-1 without "ß": its upper case keeps every index (ß becomes SS), and no character but an ASCII letter
+     * becomes an ASCII letter, so {@link #cut}'s searches in the upper case are case-blind searches in the line.
+     */
+    private static boolean sameIndexesUpperCase(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
+            char c = s.charAt(i);
+            if (c > 0xff || c == '\u00df') {
                 return false;
             }
         }

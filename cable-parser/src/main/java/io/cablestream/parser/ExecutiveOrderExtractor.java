@@ -28,8 +28,9 @@ final class ExecutiveOrderExtractor {
         Matcher m = EO.matcher(line);
         String order = m.lookingAt() ? m.group(1) : null;
         LocalDate decl = null;
-        Matcher d = DECL.matcher(line.length() > 200 ? line.substring(0, 200) : line);
-        if (d.find()) {
+        String head = line.length() > 200 ? line.substring(0, 200) : line;
+        Matcher d = DECL.matcher(head);
+        if (head.contains("DECL") && d.find()) { // the literal first: find() would try the regex at every place
             int year = d.group(3).length() == 2 ? 2000 + Integer.parseInt(d.group(3)) : Integer.parseInt(d.group(3));
             try {
                 decl = LocalDate.of(year, Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)));
