@@ -263,13 +263,14 @@ final class BodyExtractor {
     }
 
     /**
-     * Latin-1 without "ß": its upper case keeps every index (ß becomes SS), and no character but an ASCII letter
-     * becomes an ASCII letter, so {@link #cut}'s searches in the upper case are case-blind searches in the line.
+     * Latin-1 without "ß", and general punctuation (curly quotes, dashes): its upper case keeps every index (ß
+     * becomes SS), and no character but an ASCII letter becomes an ASCII letter, so {@link #cut}'s searches in the
+     * upper case are case-blind searches in the line.
      */
     private static boolean sameIndexesUpperCase(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c > 0xff || c == '\u00df') {
+            if ((c > 0xff && (c < '\u2000' || c > '\u206f')) || c == '\u00df') {
                 return false;
             }
         }
