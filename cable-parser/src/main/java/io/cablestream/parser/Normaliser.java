@@ -226,6 +226,20 @@ final class Normaliser {
         return true;
     }
 
+    /** A backslash not ending a line, a Â or Ã not followed by a continuation byte: left in the run. */
+    private static boolean keptAsIs(String text, int i) {
+        char c = text.charAt(i);
+        boolean last = i + 1 == text.length();
+        char next = last ? 0 : text.charAt(i + 1);
+        if (c == '\\') {
+            return !last && next != '\n' && next != '\r';
+        }
+        if (c == '\u00c2' || c == '\u00c3') {
+            return last || next < '\u0080' || next > '\u00bf';
+        }
+        return false;
+    }
+
     /** The characters the pass below may change ({@link #SPECIAL} and the other control characters). */
     private static boolean mayChange(char c) {
         return c < 0x20 ? c != '\n' : c == '\\' || c == '\u00a0' || c == '\u00c2' || c == '\u00c3' || c == '\u2028'
@@ -245,7 +259,7 @@ final class Normaliser {
         int run = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (!mayChange(c)) {
+            if (!mayChange(c) || keptAsIs(text, i)) {
                 continue;
             }
             out.append(text, run, i);
@@ -258,7 +272,6 @@ final class Normaliser {
                 out.append('\n');
             } else if (c == '\\' && (i + 1 == n || text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
                 // 45 corpus cables end every line with " \" (a line-continuation artefact of their export): dropped
-                run = i + 1;
             } else if (c == '\t' || c == '\u00a0') {
                 out.append(' ');
             } else if (c == '\f' || c == '\u2028' || c == '\u2029') {
