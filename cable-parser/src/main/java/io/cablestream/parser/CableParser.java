@@ -15,17 +15,33 @@ public final class CableParser {
     /** Semantic version of the extraction, recorded in every event so that newer parses replace older ones. */
     public static final String VERSION = "1.4.0";
 
+    /**
+     * The release's own metadata delivered beside the text rather than in it, e.g. the id, date and
+     * classification columns of a cables.csv row. Any of them may be null; a value that is not of the release's
+     * form is ignored.
+     */
+    public record ReleaseMetadata(String cableId, String date, String classification) {
+    }
+
     public ParsedCable parse(byte[] raw) {
+        return parse(raw, null);
+    }
+
+    /**
+     * As {@link #parse(byte[])}, with the release's metadata playing the part of release lines above the text (and
+     * winning over them): the cable id is the release's, and date and classification fill in what the text lacks.
+     */
+    public ParsedCable parse(byte[] raw, ReleaseMetadata metadata) {
         Warnings warnings = new Warnings();
         try {
-            return parse(raw == null ? new byte[0] : raw, warnings);
+            return parse(raw == null ? new byte[0] : raw, metadata, warnings);
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("PARSER_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
             return failed(warnings.list());
         }
     }
 
-    private ParsedCable parse(byte[] raw, Warnings warnings) {
+    private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, Warnings warnings) {
         boolean[] guessed = new boolean[1];
         String decoded = TextDecoder.decode(raw, guessed);
         if (guessed[0]) {
@@ -34,7 +50,7 @@ public final class CableParser {
         String normalised = Normaliser.normalise(decoded, warnings);
         CableText text = LineScanner.scan(normalised);
 
-        ReleaseHeader release = ReleaseHeader.extract(text);
+        ReleaseHeader release = ReleaseHeader.of(metadata, ReleaseHeader.extract(text));
         DtgExtractor.Dtg dtg = DtgExtractor.extract(text, release, warnings);
         HeaderExtractor.Result header = HeaderExtractor.extract(text, dtg, warnings);
         String subject = SubjectExtractor.extract(text, warnings);

@@ -26,6 +26,23 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
             + "[, ]+(\\d{2}[A-Z][A-Z0-9]{1,30}?\\d{1,6})[, ]+(?:\"[^\"]{0,80}\"|[A-Za-z .'-]{1,60}?)[, ]+" + CLASS
             + "(?=[, ]|$)");
 
+    /** The given metadata's valid values, else those of the release lines found in the text; null when none. */
+    static ReleaseHeader of(CableParser.ReleaseMetadata given, ReleaseHeader found) {
+        if (given == null) {
+            return found;
+        }
+        Matcher m;
+        String id = given.cableId() != null && (m = ID.matcher(given.cableId().strip())).matches() ? m.group(1)
+                : found == null ? null : found.cableId();
+        Instant created = given.date() != null && (m = DATE_LINE.matcher(given.date().strip())).lookingAt()
+                && date(m) != null ? date(m) : found == null ? null : found.created();
+        String classification = given.classification() != null
+                && (m = CLASSIFICATION.matcher(given.classification().strip())).matches() ? m.group(1)
+                : found == null ? null : found.classification();
+        return id == null && created == null && classification == null ? null
+                : new ReleaseHeader(id, created, classification);
+    }
+
     static ReleaseHeader extract(CableText text) {
         String id = null;
         Instant created = null;

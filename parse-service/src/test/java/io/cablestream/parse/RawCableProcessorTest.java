@@ -46,6 +46,25 @@ class RawCableProcessorTest {
     }
 
     @Test
+    void aPartialExtractIsParsedWithTheReleaseColumnsOfItsRecord() {
+        // a cables.csv row whose text lost its header: ingest sends the row's columns as release.* headers
+        byte[] bodyOnly = ("S E C R E T SECTION 01 OF 02 SAO PAULO 000872\n\nSIPDIS\n\nTAGS: PGOV, PREL, BR\n"
+                + "SUBJECT: THE PARTY AFTER THE SCANDAL\n\n1. (S) The party regroups.\n").getBytes(StandardCharsets.UTF_8);
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(RawCableHeaders.RELEASE_PREFIX + "id", "05SAOPAULO872".getBytes(StandardCharsets.UTF_8));
+        headers.add(RawCableHeaders.RELEASE_PREFIX + "date", "8/1/2005 12:34".getBytes(StandardCharsets.UTF_8));
+        headers.add(RawCableHeaders.RELEASE_PREFIX + "classification", "SECRET".getBytes(StandardCharsets.UTF_8));
+
+        String ingestId = RawRecords.publish(bodyOnly, headers);
+
+        ConsumerRecord<byte[], byte[]> record = RawRecords.parsedWithIngestId(ingestId);
+        ParsedCable cable = CableJson.fromJson(record.value());
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("05SAOPAULO872");
+        assertThat(cable.dtg()).isEqualTo(Instant.parse("2005-08-01T12:34:00Z"));
+        assertThat(cable.classification()).isEqualTo("SECRET");
+    }
+
+    @Test
     void traceContextOfTheRawRecordTravelsOnToTheParsedEvent() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();

@@ -37,7 +37,7 @@ public class CableParsing {
 
     public ParsedCable parse(byte[] bytes, Headers headers) {
         try {
-            ParsedCable cable = parseTimer.record(() -> read(bytes));
+            ParsedCable cable = parseTimer.record(() -> read(bytes, releaseMetadata(headers)));
             parsed.increment();
             return cable.withIngest(header(headers, RawCableHeaders.INGEST_ID), header(headers, RawCableHeaders.SHA256),
                     instant(header(headers, RawCableHeaders.RECEIVED_AT)), header(headers, RawCableHeaders.SOURCE),
@@ -48,13 +48,25 @@ public class CableParsing {
         }
     }
 
-    private ParsedCable read(byte[] bytes) {
+    /**
+     * The release's columns that came beside the text (a cables.csv row's id, date and classification, as
+     * ingest's {@code release.*} headers): the parser takes them where the text lost its header. Null without any.
+     */
+    private static CableParser.ReleaseMetadata releaseMetadata(Headers headers) {
+        String id = header(headers, RawCableHeaders.RELEASE_PREFIX + "id");
+        String date = header(headers, RawCableHeaders.RELEASE_PREFIX + "date");
+        String classification = header(headers, RawCableHeaders.RELEASE_PREFIX + "classification");
+        return id == null && date == null && classification == null ? null
+                : new CableParser.ReleaseMetadata(id, date, classification);
+    }
+
+    private ParsedCable read(byte[] bytes, CableParser.ReleaseMetadata release) {
         if (bytes == null || bytes.length == 0) {
             throw new UnparseableCableException("empty", "empty record");
         }
         ParsedCable cable;
         try {
-            cable = parser.parse(bytes);
+            cable = parser.parse(bytes, release);
         } catch (RuntimeException e) {
             throw new UnparseableCableException("parser-error", "parser failure: " + e, e);
         }
