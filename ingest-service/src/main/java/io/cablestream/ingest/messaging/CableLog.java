@@ -39,32 +39,28 @@ public final class CableLog {
 
     static void accepted(RawCable cable, String traceId) {
         if (LOG.isDebugEnabled()) {
-            Object previousTrace = put(TRACE_ID, traceId);
-            put(INGEST_ID, cable.ingestId());
-            put(SHA256, cable.sha256());
-            try {
-                LOG.debugf("accepted %s: %d bytes, %s%s on cables.raw", cable.source(), cable.text().length,
-                        cable.charset(), cable.charsetGuessed() ? " (guessed)" : "");
-            } finally {
-                MDC.remove(INGEST_ID);
-                MDC.remove(SHA256);
-                restore(TRACE_ID, previousTrace, traceId);
-            }
+            withIds(cable, traceId, () -> LOG.debugf("accepted %s: %d bytes, %s%s on cables.raw", cable.source(),
+                    cable.text().length, cable.charset(), cable.charsetGuessed() ? " (guessed)" : ""));
         }
     }
 
     static void notAcknowledged(RawCable cable, String traceId, Throwable failure) {
         if (LOG.isDebugEnabled()) {
-            Object previousTrace = put(TRACE_ID, traceId);
-            put(INGEST_ID, cable.ingestId());
-            put(SHA256, cable.sha256());
-            try {
-                LOG.debugf("not acknowledged %s: %s", cable.source(), failure.toString());
-            } finally {
-                MDC.remove(INGEST_ID);
-                MDC.remove(SHA256);
-                restore(TRACE_ID, previousTrace, traceId);
-            }
+            withIds(cable, traceId, () -> LOG.debugf("not acknowledged %s: %s", cable.source(), failure.toString()));
+        }
+    }
+
+    /** Logs with the cable's ids and the request's trace id in the MDC, on whatever thread the ack came. */
+    private static void withIds(RawCable cable, String traceId, Runnable log) {
+        Object previousTrace = put(TRACE_ID, traceId);
+        put(INGEST_ID, cable.ingestId());
+        put(SHA256, cable.sha256());
+        try {
+            log.run();
+        } finally {
+            MDC.remove(INGEST_ID);
+            MDC.remove(SHA256);
+            restore(TRACE_ID, previousTrace, traceId);
         }
     }
 
