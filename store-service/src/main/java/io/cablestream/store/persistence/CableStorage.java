@@ -41,10 +41,10 @@ public class CableStorage {
         } catch (SQLException e) {
             if (!blamesTheData(e)) {
                 throw new DatabaseUnavailableException("could not store " + events.size() + " cables: "
-                        + e.getMessage(), e);
+                        + rootCause(e).getMessage(), e);
             }
             LOG.warnf("the database refused a batch of %d cables (%s); writing them one by one", events.size(),
-                    e.getMessage());
+                    rootCause(e).getMessage());
             result = writeOneByOne(events);
         }
         metrics.batchWritten(events.size(), result, System.nanoTime() - started);
@@ -60,7 +60,7 @@ public class CableStorage {
             } catch (SQLException e) {
                 if (!blamesTheData(e)) {
                     throw new DatabaseUnavailableException("could not store " + event.cableId() + ": "
-                            + e.getMessage(), e);
+                            + rootCause(e).getMessage(), e);
                 }
                 SQLException cause = rootCause(e);
                 result = result.plus(new StoreResult(0, 0, 0, List.of(
