@@ -17,6 +17,8 @@ final class ClassifiedByExtractor {
     private static final Pattern SECTION = Pattern.compile("\\b1\\s?\\.\\s?([45])\\b");
     private static final Pattern REASON_WORDS = Pattern.compile(
             "(?i)[,;.]?\\s*(?:for\\s+|under\\s+)?(?:reasons?|reason:|e\\.?o\\.?\\s*12958)\\s*:?\\s*$");
+    /** Every character {@link #REASON_WORDS} can match (lower case): its whitespace, punctuation, letters, digits. */
+    private static final String REASON_CHARACTERS = " \t\n\u000b\f\r\u0085\u2028\u2029:,;.forundeas12958";
 
     /** Compiled once: String.replaceAll compiles its regex on every call. */
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;.]+$");
@@ -38,16 +40,16 @@ final class ClassifiedByExtractor {
         }
         String s = b.length() > 400 ? b.substring(0, 400) : b.toString();
         s = withoutLeadingColon(s.substring(Math.min(s.length(), 13)));
-        Matcher m = SECTION.matcher(s);
+        Matcher m = findSection(s);
         String who = s;
         List<String> reasons = new ArrayList<>();
-        if (m.find()) {
+        if (m != null) {
             who = s.substring(0, m.start());
             reasons = reasons(s, m);
         }
         // the reason words hold "reason" or "12958": without them (most lines) the regex, tried at every place, is spared
         if (who.indexOf("12958") >= 0 || who.toLowerCase(Locale.ROOT).contains("reason")) {
-            who = REASON_WORDS.matcher(who.trim()).replaceFirst("").trim();
+            who = withoutReasonWords(who.trim()).trim();
         } else {
             who = who.trim();
         }
@@ -63,6 +65,34 @@ final class ClassifiedByExtractor {
         }
         return new ClassifiedBy(name.isEmpty() ? null : name, title == null || title.isEmpty() ? null : title,
                 reasons);
+    }
+
+    /**
+     * {@code REASON_WORDS.matcher(who).replaceFirst("")}, with the regex tried only in the tail of {@code who} made
+     * of the characters such a match consists of (a match ends at the end, so it lies in that tail): a regex
+     * starting with optional parts is otherwise tried at every character (9 us a line).
+     */
+    private static String withoutReasonWords(String who) {
+        int from = who.length();
+        while (from > 0 && REASON_CHARACTERS.indexOf(Character.toLowerCase(who.charAt(from - 1))) >= 0) {
+            from--;
+        }
+        Matcher m = REASON_WORDS.matcher(who).region(from, who.length());
+        return m.find() ? who.substring(0, m.start()) + who.substring(m.end()) : who;
+    }
+
+    /**
+     * The first {@link #SECTION} in {@code s}, its matcher left there for {@link #reasons} to go on from; null if none.
+     * Tried only where a "1" is: a regex whose first node is {@code \b} is tried at every character (3 us a line).
+     */
+    private static Matcher findSection(String s) {
+        Matcher m = SECTION.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int one = s.indexOf('1'); one >= 0; one = s.indexOf('1', one + 1)) {
+            if (m.region(one, s.length()).lookingAt()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** {@code s} without {@code ^\s*:?\s*}, read without a matcher. */

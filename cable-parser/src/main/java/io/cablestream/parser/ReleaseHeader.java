@@ -61,7 +61,7 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
             char c = line.charAt(0);
             boolean digit = c >= '0' && c <= '9';
             Matcher m;
-            if (digit && line.length() > 30 && (m = ROW.matcher(line)).lookingAt()) {
+            if (digit && line.length() > 30 && mayBeRow(line) && (m = ROW.matcher(line)).lookingAt()) {
                 return new ReleaseHeader(m.group(11), date(m), m.group(12));
             } else if (id == null && (digit || line.startsWith("refid:")) && (m = ID.matcher(line)).matches()) {
                 id = m.group(1);
@@ -85,6 +85,22 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
         char c = line.charAt(0);
         return (c >= '0' && c <= '9') || c == 'r' || c == 'd' || c == 'c' || c == 'C' || c == 'U' || c == 'S'
                 || c == 'T';
+    }
+
+    /**
+     * What {@link #ROW} needs at the start: digits, then the "," after a row number, the "/" of a day or month or
+     * the "-" of a year; a paragraph ({@code 1. (C) ...}), the digit line most often met here, fails at its ".".
+     */
+    private static boolean mayBeRow(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == 0 || i == line.length()) {
+            return false;
+        }
+        char c = line.charAt(i);
+        return (c == ',' && i <= 7) || (c == '/' && i <= 2) || (c == '-' && i == 4);
     }
 
     /** What {@link #CLASSIFICATION} needs at the start of the line. */

@@ -46,6 +46,27 @@ class ExtractorUnitTest {
         assertThat(reasons("reasons 1.4(b) and 1.4(d)")).containsExactly("1.4(b)", "1.4(d)");
     }
 
+    @Test
+    void classifiedByLosesItsReasonWordsWhateverTheirForm() {
+        assertThat(classifiedBy("Classified By: Ambassador Gillian A. Milovanovic, for reasons 1.4 (b) ( d)."))
+                .isEqualTo("Ambassador Gillian A. Milovanovic|[1.4(b), 1.4(d)]");
+        assertThat(classifiedBy("CLASSIFIED BY: DCM Robert  Smith, REASON: 1.4(b)"))
+                .isEqualTo("DCM Robert  Smith|[1.4(b)]");
+        assertThat(classifiedBy("Classified By: Pol Chief S. Rand under E.O. 12958 1.4(d)"))
+                .isEqualTo("Pol Chief S. Rand|[1.4(d)]");
+        assertThat(classifiedBy("Classified by Ambassador Frank Almaguer; Reasons   1.4 (b), (d)"))
+                .isEqualTo("Ambassador Frank Almaguer|[1.4(b), 1.4(d)]");
+        // "reason" inside the name is no reason word: nothing but the end of the text before 1.4 is cut
+        assertThat(classifiedBy("Classified By: Reasoner Jones, Econ Officer, Reasons 1.4 (b)"))
+                .isEqualTo("Reasoner Jones|[1.4(b)]");
+    }
+
+    /** name|reasons of the one Classified By line of a text. */
+    private static String classifiedBy(String line) {
+        var c = ClassifiedByExtractor.extract(LineScanner.scan(line + "\n"));
+        return c.name() + "|" + c.reasons();
+    }
+
     private static java.util.List<String> reasons(String s) {
         Matcher m = Pattern.compile("\\b1\\s?\\.\\s?([45])\\b").matcher(s);
         assertThat(m.find()).isTrue();
