@@ -47,6 +47,16 @@ class ExtractorUnitTest {
     }
 
     @Test
+    void textIsUtf8OrElseWindows1252NeverReplacementCharacters() {
+        byte[] utf8 = "\u00b63. (C) \u201cquoted\u201d".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(CableParser.text(utf8)).isEqualTo("\u00b63. (C) \u201cquoted\u201d");
+        // 19 corpus cables carry the Windows-1252 pilcrow B6 and curly quotes 93/94 in otherwise ASCII text
+        byte[] cp1252 = {(byte) 0xb6, '3', '.', ' ', (byte) 0x93, 'q', (byte) 0x94};
+        assertThat(CableParser.text(cp1252)).isEqualTo("\u00b63. \u201cq\u201d");
+        assertThat(CableParser.text(null)).isEmpty();
+    }
+
+    @Test
     void classifiedByLosesItsReasonWordsWhateverTheirForm() {
         assertThat(classifiedBy("Classified By: Ambassador Gillian A. Milovanovic, for reasons 1.4 (b) ( d)."))
                 .isEqualTo("Ambassador Gillian A. Milovanovic|[1.4(b), 1.4(d)]");

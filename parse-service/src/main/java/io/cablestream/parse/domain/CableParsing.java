@@ -41,7 +41,7 @@ public class CableParsing {
             parsed.increment();
             return cable.withIngest(header(headers, RawCableHeaders.INGEST_ID), header(headers, RawCableHeaders.SHA256),
                     instant(header(headers, RawCableHeaders.RECEIVED_AT)), header(headers, RawCableHeaders.SOURCE),
-                    new String(bytes, StandardCharsets.UTF_8));
+                    CableParser.text(bytes));
         } catch (UnparseableCableException e) {
             registry.counter("cables.parsed", "outcome", "dead-lettered", "reason", e.category()).increment();
             throw e;
