@@ -59,6 +59,9 @@ public final class LoadHarness implements Callable<Integer> {
     String label = "";
     @Option(names = "--repo", description = "the repository root (default: the working directory)")
     Path repo = Path.of(".");
+    @Option(names = "--warm-up", description = "seconds after the first request whose cables the warm latency "
+            + "figures leave out: the services' JIT compilation (default ${DEFAULT-VALUE})")
+    int warmUpSeconds = 30;
     @Option(names = "--no-plot-copy", description = "do not copy the plot to docs/load-latest.png")
     boolean noPlotCopy;
 
@@ -83,7 +86,7 @@ public final class LoadHarness implements Callable<Integer> {
         result.put("git_commit", RunInfo.gitCommit(root));
         result.put("options", Map.of("cables", cables, "rate", rate, "batch", batchSize, "connections", connections,
                 "service_heap", serviceHeap, "broker_heap", brokerHeap, "env", environment, "jfr", jfr,
-                "release_header", releaseHeader));
+                "release_header", releaseHeader, "warm_up_seconds", warmUpSeconds));
         result.put("machine", RunInfo.machine());
         result.put("load_average_before", RunInfo.loadAverage());
         log("run %s in %s; load average %s", stamp, work, java.util.Arrays.toString(RunInfo.loadAverage()));
@@ -131,7 +134,7 @@ public final class LoadHarness implements Callable<Integer> {
                     new MeteredProcess("load-harness", ProcessHandle.current().pid(), false));
             IngestFeeder feeder = new IngestFeeder(started.get("ingest-service").baseUrl(), feed, batchSize,
                     connections, rate);
-            run = new PipelineRun(broker, postgres, feeder, meters);
+            run = new PipelineRun(broker, postgres, feeder, meters, warmUpSeconds);
             run.execute();
             Map<String, Object> figures = run.figures(bytes);
             figures.put("dead_letter_reasons", DeadLetters.summary(broker.bootstrapServers(),

@@ -49,6 +49,12 @@ final class Report {
         Map<String, Object> received = (Map<String, Object>) pipeline.get("latency_received_to_stored");
         lines.add(f("RESULT latency ingest ack -> stored: p50 %s ms, p99 %s ms, max %s ms (received -> stored: p50 %s, p99 %s, max %s ms)",
                 ack.get("p50_ms"), ack.get("p99_ms"), ack.get("max_ms"), received.get("p50_ms"), received.get("p99_ms"), received.get("max_ms")));
+        Map<String, Object> warm = (Map<String, Object>) pipeline.get("latency_ack_to_stored_warm");
+        if (warm != null) {
+            lines.add(f("RESULT latency of the %s cables acknowledged after the first %s s (JIT warm-up): p50 %s ms, p99 %s ms, max %s ms",
+                    warm.get("count"), warm.get("acknowledged_after_seconds"), warm.get("p50_ms"), warm.get("p99_ms"),
+                    warm.get("max_ms")));
+        }
         Map<String, Object> ceiling = (Map<String, Object>) result.get("ceiling");
         if (ceiling != null) {
             Map<String, Object> bare = (Map<String, Object>) ceiling.get("bare_pipeline");

@@ -52,6 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        // two malloc arenas, as bin/cables and the images run the services: 20-50 MB less resident memory
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Process process = builder.start();
