@@ -4,7 +4,6 @@ import io.cablestream.events.ParsedCable.ClassifiedBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +46,7 @@ final class ClassifiedByExtractor {
             who = s.substring(0, m.start());
             reasons = reasons(s, m);
         }
-        // the reason words hold "reason" or "12958": without them (most lines) the regex, tried at every place, is spared
-        if (who.indexOf("12958") >= 0 || who.toLowerCase(Locale.ROOT).contains("reason")) {
-            who = withoutReasonWords(who.trim()).trim();
-        } else {
-            who = who.trim();
-        }
+        who = withoutReasonWords(who.trim()).trim();
         if (!who.isEmpty() && isPunctuation(who.charAt(who.length() - 1))) {
             who = TRAILING_PUNCTUATION.matcher(who).replaceAll("").trim();
         }
