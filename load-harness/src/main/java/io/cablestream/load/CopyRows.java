@@ -1,14 +1,14 @@
 package io.cablestream.load;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 
 /** Writes (id, text) rows into a bare table with one COPY per call: the database's share of the ceiling. */
@@ -16,9 +16,15 @@ final class CopyRows {
 
     private final CopyManager copy;
     private final String sql;
+    /** One row's COPY text at a time: the cables are escaped as UTF-8 bytes, never decoded to Strings. */
+    private byte[] buffer = new byte[64 * 1024];
 
     CopyRows(Connection connection, String table) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        this(connection.unwrap(PGConnection.class).getCopyAPI(), table);
+    }
+
+    CopyRows(CopyManager copy, String table) {
+        this.copy = copy;
         this.sql = "COPY " + table + " (id, body) FROM STDIN";
     }
 
@@ -40,29 +46,60 @@ final class CopyRows {
         }
     }
 
-    /** One COPY of all the rows; returns the rows written. */
-    long write(List<String> ids, List<byte[]> bodies) throws SQLException, IOException {
-        StringBuilder text = new StringBuilder(bodies.size() * 8_000);
-        for (int i = 0; i < ids.size(); i++) {
-            appendEscaped(text, ids.get(i)).append('\t');
-            appendEscaped(text, new String(bodies.get(i), StandardCharsets.UTF_8)).append('\n');
-        }
-        return copy.copyIn(sql, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return escaped; NUL, which text cannot hold, dropped. */
-    static StringBuilder appendEscaped(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\0' -> { }
-                default -> out.append(c);
+    /**
+     * One COPY of all the rows; returns the rows written. The ceiling must cost the client as little as a
+     * well-written one would: escaping via a String and a StringBuilder took 45 µs a cable here, a third of
+     * what PostgreSQL spends storing it, and made the ceiling look lower than the machine's.
+     */
+    long write(List<String> ids, List<byte[]> bodies) throws SQLException {
+        CopyIn in = copy.copyIn(sql);
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                int length = encodeRow(ids.get(i), bodies.get(i)); // first: it may replace the buffer
+                in.writeToCopy(buffer, 0, length);
+            }
+            return in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
             }
         }
-        return out;
+    }
+
+    /** Puts one row in COPY's text format at the start of {@link #buffer}; returns its length. */
+    int encodeRow(String id, byte[] body) {
+        int length = escape(id.getBytes(StandardCharsets.UTF_8), 0);
+        buffer[length++] = '\t';
+        length = escape(body, length);
+        buffer[length++] = '\n';
+        return length;
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /**
+     * COPY's text format, on UTF-8 bytes (the escaped characters are ASCII, which UTF-8 never uses inside a
+     * multi-byte character): backslash, tab, newline and carriage return escaped; NUL, which text cannot hold,
+     * dropped. Appends to {@link #buffer} at {@code at}; returns the new length.
+     */
+    private int escape(byte[] value, int at) {
+        if (buffer.length < at + 2 * value.length + 2) {
+            buffer = Arrays.copyOf(buffer, 2 * (at + 2 * value.length + 2));
+        }
+        byte[] out = buffer;
+        int o = at;
+        for (byte b : value) {
+            switch (b) {
+                case '\\' -> { out[o++] = '\\'; out[o++] = '\\'; }
+                case '\t' -> { out[o++] = '\\'; out[o++] = 't'; }
+                case '\n' -> { out[o++] = '\\'; out[o++] = 'n'; }
+                case '\r' -> { out[o++] = '\\'; out[o++] = 'r'; }
+                case 0 -> { }
+                default -> out[o++] = b;
+            }
+        }
+        return o;
     }
 }

@@ -1,11 +1,13 @@
 package io.cablestream.load;
 
+import io.cablestream.parser.CableParser;
 import io.cablestream.testkit.CableFeed;
 import io.cablestream.testkit.ServiceProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +98,7 @@ public final class LoadHarness implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopAll);
         PipelineRun run;
         try {
-            List<byte[]> feed = CableFeed.cables(root, cables);
+            List<byte[]> feed = asUtf8(CableFeed.cables(root, cables));
             if (releaseHeader && CableFeed.corpusCables(root).isPresent()) {
                 ReleaseHeaders headers = ReleaseHeaders.read(CableFeed.corpusCables(root).get());
                 feed = new ArrayList<>(feed);
@@ -163,12 +165,13 @@ public final class LoadHarness implements Callable<Integer> {
             env.put("CABLES_DB_URL", postgres.jdbcUrl());
             env.put("CABLES_DB_USER", postgres.user());
             env.put("CABLES_DB_PASSWORD", postgres.password());
-            if (jfr) {
-                Path recording = Files.createDirectories(work.resolve("jfr")).resolve(name + ".jfr");
-                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording
-                        + ",settings=profile,dumponexit=true");
-            }
             env.putAll(RunInfo.overrides(environment, name));
+            if (jfr) {
+                // added to the JVM options an --env may give, e.g. JAVA_TOOL_OPTIONS=-Xmn160m
+                Path recording = Files.createDirectories(work.resolve("jfr")).resolve(name + ".jfr");
+                env.merge("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + recording
+                        + ",settings=profile,dumponexit=true", (given, recorder) -> given + " " + recorder);
+            }
             ServiceProcess service = ServiceProcess.start(services, name, serviceHeap, env, work.resolve("logs"));
             running.push(service);
             service.awaitReady(Duration.ofSeconds(240));
@@ -189,6 +192,19 @@ public final class LoadHarness implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The texts as ingest would publish them: a corpus file that is not UTF-8 (Windows-1252 pilcrows, 0xB6) read
+     * the way ingest and the parser read it. Sent as it is, the feeder's JSON would carry U+FFFD instead and the
+     * ceiling's COPY would be refused as invalid UTF-8.
+     */
+    private static List<byte[]> asUtf8(List<byte[]> cables) {
+        List<byte[]> utf8 = new ArrayList<>(cables.size());
+        for (byte[] cable : cables) {
+            utf8.add(CableParser.text(cable).getBytes(StandardCharsets.UTF_8));
+        }
+        return utf8;
     }
 
     static void log(String format, Object... args) {

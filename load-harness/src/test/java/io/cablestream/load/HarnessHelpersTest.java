@@ -1,7 +1,9 @@
 package io.cablestream.load;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.copy.CopyManager;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +15,11 @@ class HarnessHelpersTest {
 
     @Test
     void copyTextEscapesWhatCopySplitsOnAndDropsNul() {
-        String escaped = CopyRows.appendEscaped(new StringBuilder(), "a\tb\\c\r\nd\0e").toString();
-        assertThat(escaped).isEqualTo("a\\tb\\\\c\\r\\nde");
+        CopyRows rows = new CopyRows((CopyManager) null, "bare");
+        byte[] body = "a\tb\\c\r\nd\0e ¶ é".getBytes(StandardCharsets.UTF_8);
+        int length = rows.encodeRow("id\t1", body);
+        assertThat(new String(rows.buffer(), 0, length, StandardCharsets.UTF_8))
+                .isEqualTo("id\\t1\ta\\tb\\\\c\\r\\nde ¶ é\n");
     }
 
     @Test
