@@ -3,6 +3,9 @@ package io.cablestream.ingest.domain;
 import io.cablestream.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,6 +13,10 @@ import java.util.UUID;
 /** Checks a cable's bytes and turns them into the {@link RawCable} that will be published. */
 @ApplicationScoped
 public class CableIntake {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final IngestConfig config;
 
@@ -57,17 +64,34 @@ public class CableIntake {
     }
 
     /**
-     * {@link #looksBinary(String)} counted in the text's UTF-8 bytes, a byte array loop rather than a String's
-     * {@code charAt}: a control character is one byte in UTF-8, and no byte of a longer sequence is below 0x80.
+     * {@link #looksBinary(String)} counted in the text's UTF-8 bytes: a control character is one byte in UTF-8, and
+     * no byte of a longer sequence is below 0x80. Eight bytes at a time, and only a word holding a byte below 0x20
+     * (in cables, the one with a line feed) is looked at byte by byte: the byte loop alone was 9% of the service's
+     * CPU in the bench profile.
      */
     static boolean looksBinary(byte[] utf8, int chars) {
         int control = 0;
-        for (byte b : utf8) {
+        int i = 0;
+        for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
+            long word = (long) LONGS.get(utf8, i);
+            // the classic "has a byte less than n" test (n = 0x20): exact about whether, not about which
+            if (((word - 0x20 * ONES) & ~word & HIGH_BITS) != 0) {
+                control += controlCharacters(utf8, i, i + Long.BYTES);
+            }
+        }
+        control += controlCharacters(utf8, i, utf8.length);
+        return control * 100 > chars;
+    }
+
+    private static int controlCharacters(byte[] utf8, int from, int to) {
+        int control = 0;
+        for (int i = from; i < to; i++) {
+            byte b = utf8[i];
             if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0) {
                 control++;
             }
         }
-        return control * 100 > chars;
+        return control;
     }
 
     /** Control characters other than tab, line breaks, form feed and NUL padding make more than 1% of it. */

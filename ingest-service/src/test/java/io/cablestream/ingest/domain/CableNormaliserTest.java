@@ -45,7 +45,8 @@ class CableNormaliserTest {
         List<String> cases = new java.util.ArrayList<>(List.of("", " ", "\n", "a\n", "a \n", "a \f", " \t\n\u000b"));
         for (int i = 0; i < 50_000; i++) {
             StringBuilder text = new StringBuilder();
-            for (int length = random.nextInt(14); length > 0; length--) {
+            // up to ~60 pieces: texts longer than the 8-byte words looksBinary reads at a time
+            for (int length = random.nextInt(i % 2 == 0 ? 14 : 60); length > 0; length--) {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             cases.add(text.toString());
