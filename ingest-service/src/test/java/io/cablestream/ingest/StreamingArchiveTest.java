@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A .tar.gz far larger than the heap could hold for long is posted to the batch endpoint while it is generated
  * (a piped generator, never on disk or in memory as a whole), under the test JVM's -Xmx768m, which holds the
  * service, the in-process broker and this test. The live heap is sampled (a full GC, then the used heap) every
- * second: it must grow by far less than the body. Default 256 MB uncompressed; the full-size proof is
+ * second: it must grow by far less than the body. Default 512 MB uncompressed; the full-size proof is
  * {@code -Dstreaming.test.mb=1024} (see the README).
  */
 @QuarkusTest
@@ -55,14 +55,19 @@ class StreamingArchiveTest {
     private static final Logger LOG = Logger.getLogger(StreamingArchiveTest.class);
     private static final int CABLE_BYTES = 32 * 1024;
     private static final int FILLER_BYTES = 4 << 20;
-    private static final long MAX_GROWTH = 160L << 20;
+    /*
+     * Since cables.raw is uncompressed, the in-flight produce requests in this JVM (the service's and the in-process
+     * broker's) are bigger: +45 to +162 MB were measured for 256 MB bodies, +108 MB for 1 GB. Less than half the
+     * default body: holding it, whole or gzipped (~180 MB), would not pass.
+     */
+    private static final long MAX_GROWTH = 224L << 20;
 
     @TestHTTPResource("/api/cables/batch")
     URL batch;
 
     @Test
     void largeTarGzIsStreamedThroughASmallHeap() throws Exception {
-        long megabytes = Long.getLong("streaming.test.mb", 256);
+        long megabytes = Long.getLong("streaming.test.mb", 512);
         int cables = (int) (megabytes * 1024 * 1024 / CABLE_BYTES);
         long bodyBytes = (long) cables * CABLE_BYTES;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -139,8 +144,8 @@ class StreamingArchiveTest {
         assertThat(report.get("items").size()).isEqualTo(cables);
         assertThat(endOffsetsSum() - recordsBefore).as("records added to cables.raw").isEqualTo(cables);
         // what may be live besides the service at rest: the window of unacknowledged cables (1024 x 32 KB), the
-        // producer's 32 MB buffer, the in-process broker's requests and the report's items; measured +26..+117 MB
-        // for 256 MB and 1 GB bodies. A body held in memory, whole or decompressed, would add its own size at least.
+        // producer's 32 MB buffer, the in-process broker's requests and the report's items (see MAX_GROWTH). A body
+        // held in memory, whole or decompressed, would add its own size at least.
         assertThat(growth).as("live heap growth while %,d MB streamed", bodyBytes >> 20)
                 .isLessThan(MAX_GROWTH).isLessThan(bodyBytes);
         assertThat(directGrowth).as("direct buffers").isLessThan(64L << 20);
