@@ -101,7 +101,6 @@ public final class LoadHarness implements Callable<Integer> {
             List<byte[]> feed = asUtf8(CableFeed.cables(root, cables));
             if (releaseHeader && CableFeed.corpusCables(root).isPresent()) {
                 ReleaseHeaders headers = ReleaseHeaders.read(CableFeed.corpusCables(root).get());
-                feed = new ArrayList<>(feed);
                 for (int i = 0; i < feed.size(); i++) {
                     feed.set(i, headers.withHeader(i, feed.get(i)));
                 }
@@ -195,9 +194,9 @@ public final class LoadHarness implements Callable<Integer> {
     }
 
     /**
-     * The texts as ingest would publish them: a corpus file that is not UTF-8 (Windows-1252 pilcrows, 0xB6) read
-     * the way ingest and the parser read it. Sent as it is, the feeder's JSON would carry U+FFFD instead and the
-     * ceiling's COPY would be refused as invalid UTF-8.
+     * The texts as ingest would publish them, in a mutable list the release headers are then set into: a corpus
+     * file that is not UTF-8 (Windows-1252 pilcrows, 0xB6) read the way ingest and the parser read it. Sent as it
+     * is, the feeder's JSON would carry U+FFFD instead and the ceiling's COPY would be refused as invalid UTF-8.
      */
     private static List<byte[]> asUtf8(List<byte[]> cables) {
         List<byte[]> utf8 = new ArrayList<>(cables.size());
