@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Posts NDJSON batches to {@code /api/cables/batch}. A 503 is retried after its Retry-After; the items it
+ * Posts batches (tar or NDJSON, {@link IngestBatcher}) to {@code /api/cables/batch}. A 503 is retried after its Retry-After; the items it
  * says were accepted before the broker failed are remembered, so that the retry's "duplicate" for them is
  * counted as the acceptance it was.
  */
@@ -37,15 +37,15 @@ final class IngestClient {
         this.waiting = waiting;
     }
 
-    List<IngestOutcome> send(byte[] ndjson) throws IOException, InterruptedException {
+    List<IngestOutcome> send(IngestBatcher.Batch batch) throws IOException, InterruptedException {
         Set<String> acceptedBefore = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
                 response = http.send(HttpRequest.newBuilder(batchUri)
-                        .header("Content-Type", "application/x-ndjson")
+                        .header("Content-Type", batch.contentType())
                         .timeout(Duration.ofMinutes(5))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException unreachable) {
                 if (attempt >= MAX_ATTEMPTS) {

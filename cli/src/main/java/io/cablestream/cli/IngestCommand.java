@@ -21,7 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** {@code cables ingest PATH...}: files, folders, .zip/.tar.gz archives and cables.csv to the ingest API, in NDJSON batches. */
+/**
+ * {@code cables ingest PATH...}: files, folders, .zip/.tar.gz archives and cables.csv to the ingest API, in
+ * batches: files as a tar of their bytes, cables.csv rows as NDJSON.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Send cables to the ingest service's batch endpoint: files (one cable each), folders, "
                 + ".zip and .tar.gz archives, and the WikiLeaks cables.csv.",
@@ -90,18 +93,18 @@ public class IngestCommand implements Callable<Integer> {
         long sentBytes;
         try (IngestProgress progress = new IngestProgress(err, totalBytes * repeat, summary::settled, !noProgress)) {
             IngestClient client = new IngestClient(url, progress::note);
-            IngestBatcher batcher = new IngestBatcher(batchSize, batchMegabytes << 20, (body, items) -> {
+            IngestBatcher batcher = new IngestBatcher(batchSize, batchMegabytes << 20, charset, batch -> {
                 queued.acquireUninterruptibly();
                 senders.execute(() -> {
                     try {
-                        summary.add(client.send(body));
+                        summary.add(client.send(batch));
                         progress.note("");
                     } catch (IOException | RuntimeException e) {
-                        summary.undelivered(items);
+                        summary.undelivered(batch.items());
                         progress.note(e.getMessage());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        summary.undelivered(items);
+                        summary.undelivered(batch.items());
                     } finally {
                         queued.release();
                     }
@@ -111,7 +114,7 @@ public class IngestCommand implements Callable<Integer> {
             for (int pass = 1; pass <= repeat; pass++) {
                 String marker = repeat > 1 ? "\n[load " + run + " pass " + pass + "]\n" : "";
                 IngestInputs inputs = new IngestInputs(item -> batcher.add(marker.isEmpty() ? item
-                        : item.withText(item.text() + marker)), progress::read, charset);
+                        : item.withMarker(marker)), progress::read, charset);
                 files.forEach(inputs::read);
                 if (pass == 1) {
                     inputs.problems().forEach(summary::unreadable);

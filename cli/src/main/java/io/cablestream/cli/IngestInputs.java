@@ -1,5 +1,9 @@
 package io.cablestream.cli;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
@@ -18,7 +22,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -30,7 +33,10 @@ import java.util.zip.ZipInputStream;
 final class IngestInputs {
 
     private static final String[] RELEASE_COLUMNS = {"row", "date", "id", "origin", "classification", "references"};
-    /** Larger entries are sent anyway, so that the service rejects them with its reason. */
+    /**
+     * A tar entry larger than this is reported, not read into memory; smaller ones above the service's limit are
+     * sent, so that the service rejects them with its reason.
+     */
     private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
     private final Consumer<IngestItem> items;
@@ -38,7 +44,10 @@ final class IngestInputs {
     private final Charset declared;
     private final List<String> problems = new ArrayList<>();
 
-    /** {@code declared}: the charset of every input file ({@code --charset}), or null to apply the service's rule. */
+    /**
+     * {@code declared}: the charset of every input ({@code --charset}), or null to apply the service's rule. Files
+     * are passed on as bytes (the batch names the charset); cables.csv rows are decoded here with it.
+     */
     IngestInputs(Consumer<IngestItem> items, LongConsumer bytesRead, Charset declared) {
         this.items = items;
         this.bytesRead = bytesRead;
@@ -70,17 +79,29 @@ final class IngestInputs {
 
     void read(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".zip") && !name.endsWith(".tar.gz") && !name.endsWith(".tgz") && !name.endsWith(".csv")) {
+            readCable(file);
+            return;
+        }
         try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), bytesRead)) {
             if (name.endsWith(".zip")) {
                 readZip(file, in);
-            } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-                IngestTarReader.read(new GZIPInputStream(in, 1 << 16), MAX_ENTRY_BYTES, (entry, bytes) ->
-                        items.accept(new IngestItem(file.getFileName() + "!" + entry, decode(bytes), Map.of())));
             } else if (name.endsWith(".csv")) {
                 readCsv(file, in);
             } else {
-                items.accept(new IngestItem(file.toString(), decode(in.readAllBytes()), Map.of()));
+                readTarGz(file, in);
             }
+        } catch (IOException | RuntimeException e) {
+            problems.add(file + ": " + e.getMessage());
+        }
+    }
+
+    /** A file that is one cable, read in one go (a stream and its buffer per file cost more than the file). */
+    private void readCable(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            bytesRead.accept(bytes.length);
+            items.accept(IngestItem.file(file.toString(), bytes));
         } catch (IOException | RuntimeException e) {
             problems.add(file + ": " + e.getMessage());
         }
@@ -92,9 +113,23 @@ final class IngestInputs {
             String entryName = entry.getName();
             String base = entryName.substring(entryName.lastIndexOf('/') + 1);
             if (!entry.isDirectory() && !base.startsWith(".") && !entryName.startsWith("__MACOSX/")) {
-                items.accept(new IngestItem(file.getFileName() + "!" + entryName,
-                        decode(zip.readAllBytes()), Map.of()));
+                items.accept(IngestItem.file(file.getFileName() + "!" + entryName, zip.readAllBytes()));
             }
+        }
+    }
+
+    private void readTarGz(Path file, InputStream in) throws IOException {
+        TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in, true), "UTF-8");
+        for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+            String base = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+            if (!entry.isFile() || base.isEmpty() || base.startsWith(".")) {
+                continue;
+            }
+            if (entry.getSize() > MAX_ENTRY_BYTES) {
+                problems.add(file + "!" + entry.getName() + ": " + entry.getSize() + " bytes, not sent");
+                continue;
+            }
+            items.accept(IngestItem.file(file.getFileName() + "!" + entry.getName(), tar.readAllBytes()));
         }
     }
 
@@ -122,16 +157,12 @@ final class IngestInputs {
                 release.put(RELEASE_COLUMNS[i], latin1ToText(row.get(i)).text());
             }
             IngestText.Decoded text = latin1ToText(row.get(6) + "\n\n" + row.get(7));
-            items.accept(new IngestItem(row.get(2).isBlank() ? file + " row " + number : row.get(2), text, release));
+            items.accept(IngestItem.row(row.get(2).isBlank() ? file + " row " + number : row.get(2), text, release));
         }
     }
 
     private IngestText.Decoded latin1ToText(String latin1) {
-        return decode(latin1.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    private IngestText.Decoded decode(byte[] bytes) {
-        return IngestText.decode(bytes, declared);
+        return IngestText.decode(latin1.getBytes(StandardCharsets.ISO_8859_1), declared);
     }
 
     /** Reports how many bytes of the file were consumed, so that the ETA follows archives and CSV too. */

@@ -8,6 +8,8 @@ import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,20 +117,60 @@ class CableBatchResourceTest {
     void tarGzArchiveIsReadEntryByEntry() throws IOException {
         List<TestCable> cables = TestCables.unique(4);
         ByteArrayOutputStream tarGz = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream out = new TarArchiveOutputStream(new GzipCompressorOutputStream(tarGz))) {
-            for (TestCable cable : cables) {
-                TarArchiveEntry entry = new TarArchiveEntry(cable.name());
-                entry.setSize(cable.bytes().length);
-                out.putArchiveEntry(entry);
-                out.write(cable.bytes());
-                out.closeArchiveEntry();
-            }
+        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(tarGz)) {
+            gzip.write(tar(cables));
         }
 
         given().contentType("application/gzip").body(tarGz.toByteArray()).post("/api/cables/batch")
                 .then().statusCode(200).body("accepted", equalTo(4));
 
         assertExactlyPublished(cables);
+    }
+
+    /** What {@code cables ingest} sends for files: each entry's bytes as they are, the charset decided here. */
+    @Test
+    void plainTarIsReadEntryByEntryAndEachFileDecodedByTheServicesRule() throws IOException {
+        List<TestCable> cables = TestCables.unique(3);
+        String windows1252 = "UNCLAS PARIS 000123\n\u00b61. (U) Caf\u00e9, 5\u20ac.\n[" + UUID.randomUUID() + "]";
+        byte[] tar = tar(cables, Map.of("/inbox/paris-1252.txt", windows1252.getBytes(Charset.forName("windows-1252"))));
+
+        // RestAssured would add "; charset=ISO-8859-1", which declares that charset for every file of a tar
+        given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-tar").body(tar).post("/api/cables/batch")
+                .then().statusCode(200).body("accepted", equalTo(4))
+                .body("items[0].source", equalTo(cables.get(0).name()))
+                .body("items[3].source", equalTo("/inbox/paris-1252.txt"));
+
+        assertExactlyPublished(cables);
+        List<ConsumerRecord<byte[], byte[]>> guessed = RawTopic.withKeys(bootstrap(),
+                List.of(TestCables.sha256(windows1252)));
+        assertThat(guessed).singleElement().satisfies(record -> {
+            assertThat(RawTopic.value(record)).isEqualTo(windows1252);
+            assertThat(TopicReader.header(record, RawCableHeaders.CHARSET)).isEqualTo("windows-1252");
+            assertThat(TopicReader.header(record, RawCableHeaders.CHARSET_GUESSED)).isEqualTo("true");
+        });
+    }
+
+    private static byte[] tar(List<TestCable> cables) throws IOException {
+        return tar(cables, Map.of());
+    }
+
+    private static byte[] tar(List<TestCable> cables, Map<String, byte[]> moreFiles) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        cables.forEach(cable -> files.put(cable.name(), cable.bytes()));
+        files.putAll(moreFiles);
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey(), true);
+                entry.setSize(file.getValue().length);
+                out.putArchiveEntry(entry);
+                out.write(file.getValue());
+                out.closeArchiveEntry();
+            }
+        }
+        return tar.toByteArray();
     }
 
     @Test

@@ -42,10 +42,10 @@ final class TestCables {
     }
 
     static String sha256(String text) {
-        return CableNormaliser.sha256(CableNormaliser.utf8(CableNormaliser.normalise(text)));
+        return CableNormaliser.sha256(CableNormaliser.normalise(CableNormaliser.utf8(text)));
     }
 
     static String normalised(String text) {
-        return CableNormaliser.normalise(text);
+        return new String(CableNormaliser.normalise(CableNormaliser.utf8(text)), StandardCharsets.UTF_8);
     }
 }

@@ -60,7 +60,7 @@ public class CableIngestor {
             index.release(cable.sha256());
             throw windowFull(List.of());
         }
-        return send(cable).onItem().transform(outcome -> {
+        return Uni.createFrom().completionStage(send(cable)).onItem().transform(outcome -> {
             if (outcome == null) {
                 throw new BrokerUnavailableException("the broker did not acknowledge the cable", List.of());
             }
@@ -118,7 +118,7 @@ public class CableIngestor {
             brokerFailing.set(true);
             return CompletableFuture.failedFuture(windowFull(List.of()));
         }
-        return send(cable).subscribeAsCompletionStage().thenApply(outcome -> {
+        return send(cable).thenApply(outcome -> {
             if (outcome == null) {
                 brokerFailing.set(true);
                 throw new BrokerUnavailableException("not acknowledged", List.of());
@@ -127,13 +127,17 @@ public class CableIngestor {
         });
     }
 
-    /** Publishes a claimed cable holding one permit; null when the broker failed it (the claim is released). */
-    private Uni<ItemOutcome> send(RawCable cable) {
+    /**
+     * Publishes a claimed cable holding one permit; null when the broker failed it (the claim is released). A
+     * plain future, not a Uni: Mutiny's subscription and context capture per cable were a tenth of the service's
+     * CPU in the bench profile.
+     */
+    private CompletableFuture<ItemOutcome> send(RawCable cable) {
         long started = System.nanoTime();
         String traceId = CableLog.currentTraceId();
         return publisher.publish(cable)
-                .ifNoItem().after(config.publishTimeout()).fail()
-                .onItemOrFailure().transform((ignored, failure) -> {
+                .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ignored, failure) -> {
                     inFlight.release();
                     if (failure != null) {
                         index.release(cable.sha256());

@@ -6,7 +6,6 @@ import io.cablestream.ingest.domain.RawCable;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Publishes accepted cables to cables.raw; the returned Uni completes when the broker has acknowledged.
+ * Publishes accepted cables to cables.raw; the returned future completes when the broker has acknowledged.
  *
  * <p>The record goes straight to the Kafka producer of the {@code cables-raw} channel (configured, created and
  * health-checked by SmallRye as before, from {@code mp.messaging.outgoing.cables-raw.*}), not through the
@@ -52,7 +51,8 @@ public class RawCablePublisher {
         this.topic = topic;
     }
 
-    public Uni<Void> publish(RawCable cable) {
+    /** Completes when the broker has acknowledged the record, or fails with the producer's error. */
+    public CompletableFuture<Void> publish(RawCable cable) {
         Headers headers = headers(cable);
         openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), headers, HEADER_SETTER);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, cable.sha256(), cable.text(), headers);
@@ -68,7 +68,7 @@ public class RawCablePublisher {
         } catch (RuntimeException failure) { // e.g. no metadata or no buffer space within max.block.ms
             acknowledged.completeExceptionally(failure);
         }
-        return Uni.createFrom().completionStage(acknowledged);
+        return acknowledged;
     }
 
     private Producer<String, byte[]> producer() {

@@ -21,7 +21,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * {@code POST /api/cables/batch}: many cables in one request, streamed item by item (NDJSON, zip, tar.gz,
+ * {@code POST /api/cables/batch}: many cables in one request, streamed item by item (NDJSON, zip, tar.gz, tar,
  * cables.csv) or as multipart files; answered with every item's outcome once the broker acknowledged them.
  */
 @Path("/api/cables/batch")
@@ -37,8 +37,12 @@ public class CableBatchResource {
     }
 
     @POST
-    @Consumes({CableSources.NDJSON, CableSources.CSV, CableSources.ZIP, CableSources.GZIP, CableSources.X_GZIP})
-    @Operation(summary = "Ingest a stream of cables: NDJSON lines, a zip or tar.gz of cable files, or cables.csv")
+    @Consumes({CableSources.NDJSON, CableSources.CSV, CableSources.ZIP, CableSources.GZIP, CableSources.X_GZIP,
+            CableSources.TAR})
+    @Operation(summary = "Ingest a stream of cables: NDJSON lines, a zip, tar.gz or tar of cable files, or cables.csv",
+            description = "Each file of an archive is read as UTF-8, else as Windows-1252 with the charsetGuessed "
+                    + "header set; a charset parameter of application/x-tar (or text/csv) declares the charset "
+                    + "of every file (or row) instead.")
     @APIResponse(responseCode = "200", description = "Per item: accepted, duplicate or rejected with the reason")
     @APIResponse(responseCode = "415", description = "Not one of the batch media types")
     @APIResponse(responseCode = "503", description = "The broker failed; the items settled so far are in the problem")

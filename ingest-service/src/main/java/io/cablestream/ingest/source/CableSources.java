@@ -21,8 +21,9 @@ public class CableSources {
     public static final String ZIP = "application/zip";
     public static final String GZIP = "application/gzip";
     public static final String X_GZIP = "application/x-gzip";
+    public static final String TAR = "application/x-tar";
     /** The media types of {@code POST /api/cables/batch} besides multipart. */
-    public static final List<String> STREAMED = List.of(NDJSON, CSV, ZIP, GZIP, X_GZIP);
+    public static final List<String> STREAMED = List.of(NDJSON, CSV, ZIP, GZIP, X_GZIP, TAR);
 
     private final ObjectMapper json;
     private final IngestConfig config;
@@ -38,8 +39,10 @@ public class CableSources {
         return switch (mediaType.toLowerCase(Locale.ROOT)) {
             case NDJSON -> new NdjsonItems(body, json, limit);
             case CSV -> new CsvItems(body, declared);
+            // a charset parameter is not defined for zip and gzip, and some clients add one by default
             case ZIP -> ArchiveItems.zip(body, limit);
             case GZIP, X_GZIP -> ArchiveItems.tarGz(body, limit);
+            case TAR -> ArchiveItems.tar(body, limit, declared);
             default -> throw new IllegalArgumentException("not a batch media type: " + mediaType);
         };
     }
@@ -52,6 +55,9 @@ public class CableSources {
         }
         if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
             return Optional.of(GZIP);
+        }
+        if (name.endsWith(".tar")) {
+            return Optional.of(TAR);
         }
         if (name.endsWith(".csv")) {
             return Optional.of(CSV);
