@@ -29,8 +29,9 @@ public final class CableNormaliser {
 
     /**
      * CR LF and lone CR become LF, blanks and tabs before a line break go, and so does white space at the end.
-     * A text without CR (nearly every cable) is searched eight bytes at a time for its line feeds and copied a
-     * line at a time; the input array itself is returned when nothing changes. The byte-by-byte loop handles CR.
+     * A text without CR (nearly every cable) is searched eight bytes at a time for its line feeds, and copied in
+     * spans between the blanks it drops (most cables have a few lines with trailing blanks); the input array
+     * itself is returned when nothing changes. The byte-by-byte loop handles CR.
      */
     public static byte[] normalise(byte[] utf8) {
         int end = utf8.length;
@@ -39,37 +40,29 @@ public final class CableNormaliser {
         }
         byte[] out = null; // allocated at the first change
         int length = 0;
-        int from = 0;
-        while (from < end) {
-            int lineBreak = nextLineBreak(utf8, from, end);
-            if (lineBreak < end && utf8[lineBreak] == '\r') {
+        int pending = 0; // the bytes from here on are not in out yet
+        for (int from = 0, lineBreak; (lineBreak = nextLineBreak(utf8, from, end)) < end; from = lineBreak + 1) {
+            if (utf8[lineBreak] == '\r') {
                 return normaliseByByte(utf8);
-            }
-            if (lineBreak == end) {
-                if (out == null) {
-                    return end == utf8.length ? utf8 : Arrays.copyOf(utf8, end);
-                }
-                System.arraycopy(utf8, from, out, length, end - from);
-                length += end - from;
-                break;
             }
             int lineEnd = lineBreak;
             while (lineEnd > from && (utf8[lineEnd - 1] == ' ' || utf8[lineEnd - 1] == '\t')) {
                 lineEnd--;
             }
-            if (out == null && lineEnd < lineBreak) {
-                out = new byte[end];
-                System.arraycopy(utf8, 0, out, 0, from);
-                length = from;
+            if (lineEnd < lineBreak) {
+                if (out == null) {
+                    out = new byte[end];
+                }
+                System.arraycopy(utf8, pending, out, length, lineEnd - pending);
+                length += lineEnd - pending;
+                pending = lineBreak; // the line feed goes with the next span
             }
-            if (out != null) {
-                System.arraycopy(utf8, from, out, length, lineEnd - from);
-                length += lineEnd - from;
-                out[length++] = '\n';
-            }
-            from = lineBreak + 1;
         }
-        return out == null ? Arrays.copyOf(utf8, end) : Arrays.copyOf(out, length);
+        if (out == null) {
+            return end == utf8.length ? utf8 : Arrays.copyOf(utf8, end);
+        }
+        System.arraycopy(utf8, pending, out, length, end - pending);
+        return Arrays.copyOf(out, length + end - pending);
     }
 
     /** The index of the first LF or CR in {@code [from, end)}, or {@code end}. */
