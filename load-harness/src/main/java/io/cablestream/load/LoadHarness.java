@@ -35,7 +35,7 @@ public final class LoadHarness implements Callable<Integer> {
     int cables = 50_000;
     @Option(names = "--rate", description = "offered cables/s; 0 sends as fast as ingest answers (default ${DEFAULT-VALUE})")
     double rate = 0;
-    @Option(names = "--batch", description = "cables per NDJSON request (default: 500, or 50 with --rate)")
+    @Option(names = "--batch", description = "cables per request (default: 500, or 50 with --rate)")
     Integer batch;
     @Option(names = "--connections", description = "concurrent client connections (default ${DEFAULT-VALUE})")
     int connections = 4;
