@@ -74,8 +74,9 @@ final class IngestBatcher {
     }
 
     private void addFile(IngestItem item) throws IOException {
-        // the path as the user gave it is the item's source in the service's answer, absolute or not
-        TarArchiveEntry entry = new TarArchiveEntry(item.source(), true);
+        // the path as the user gave it is the item's source, without a leading "/" as tar tools do: a reader
+        // drops it anyway from names that need a PAX header (long or not ASCII), so names stay alike
+        TarArchiveEntry entry = new TarArchiveEntry(item.source());
         entry.setSize(item.bytes().length);
         tar.putArchiveEntry(entry);
         tar.write(item.bytes());

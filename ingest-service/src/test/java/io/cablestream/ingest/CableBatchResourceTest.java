@@ -134,10 +134,7 @@ class CableBatchResourceTest {
         String windows1252 = "UNCLAS PARIS 000123\n\u00b61. (U) Caf\u00e9, 5\u20ac.\n[" + UUID.randomUUID() + "]";
         byte[] tar = tar(cables, Map.of("/inbox/paris-1252.txt", windows1252.getBytes(Charset.forName("windows-1252"))));
 
-        // RestAssured would add "; charset=ISO-8859-1", which declares that charset for every file of a tar
-        given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .contentType("application/x-tar").body(tar).post("/api/cables/batch")
+        tarRequest().body(tar).post("/api/cables/batch")
                 .then().statusCode(200).body("accepted", equalTo(4))
                 .body("items[0].source", equalTo(cables.get(0).name()))
                 .body("items[3].source", equalTo("/inbox/paris-1252.txt"));
@@ -150,6 +147,38 @@ class CableBatchResourceTest {
             assertThat(TopicReader.header(record, RawCableHeaders.CHARSET)).isEqualTo("windows-1252");
             assertThat(TopicReader.header(record, RawCableHeaders.CHARSET_GUESSED)).isEqualTo("true");
         });
+    }
+
+    @Test
+    void plainTarRejectsAnOversizeFileAndATruncatedEndAndKeepsTheRest() throws IOException {
+        List<TestCable> cables = TestCables.unique(3);
+        Map<String, byte[]> more = new LinkedHashMap<>();
+        more.put("big.txt", ("UNCLAS " + "X".repeat(1024 * 1024)).getBytes(StandardCharsets.US_ASCII));
+        more.put(cables.get(1).name(), cables.get(1).bytes());
+        more.put(cables.get(2).name(), cables.get(2).bytes());
+        byte[] whole = tar(cables.subList(0, 1), more);
+        // cut inside the last file's bytes: after its header, 100 bytes into its data
+        long lastData = 0;
+        for (byte[] file : List.of(cables.get(0).bytes(), more.get("big.txt"), cables.get(1).bytes())) {
+            lastData += 512 + (file.length + 511) / 512 * 512L;
+        }
+        byte[] truncated = java.util.Arrays.copyOf(whole, (int) lastData + 512 + 100);
+
+        tarRequest().body(truncated).post("/api/cables/batch")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(2))
+                .body("items[1].source", equalTo("big.txt")).body("items[1].reason", equalTo("too-large"))
+                .body("items[3].reason", equalTo("unreadable"));
+
+        assertExactlyPublished(cables.subList(0, 2));
+        assertThat(RawTopic.withKeys(bootstrap(), List.of(cables.get(2).sha256()))).isEmpty();
+    }
+
+    /** RestAssured would add "; charset=ISO-8859-1", which declares that charset for every file of a tar. */
+    private static RequestSpecification tarRequest() {
+        return given().config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/x-tar");
     }
 
     private static byte[] tar(List<TestCable> cables) throws IOException {
