@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Posts batches (tar or NDJSON, {@link IngestBatcher}) to {@code /api/cables/batch}. A 503 is retried after its Retry-After; the items it
- * says were accepted before the broker failed are remembered, so that the retry's "duplicate" for them is
- * counted as the acceptance it was.
+ * Posts batches (tar or NDJSON, {@link IngestBatcher}) to {@code /api/cables/batch}. A 503 is retried after its
+ * Retry-After; the items it says were accepted before the broker failed are remembered, so that the retry's
+ * "duplicate" for them is counted as the acceptance it was.
  */
 final class IngestClient {
 
