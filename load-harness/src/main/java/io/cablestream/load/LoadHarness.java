@@ -195,8 +195,8 @@ public final class LoadHarness implements Callable<Integer> {
 
     /**
      * The texts as ingest would publish them, in a mutable list the release headers are then set into: a corpus
-     * file that is not UTF-8 (Windows-1252 pilcrows, 0xB6) read the way ingest and the parser read it. Sent as it
-     * is, the feeder's JSON would carry U+FFFD instead and the ceiling's COPY would be refused as invalid UTF-8.
+     * file that is not UTF-8 (Windows-1252 pilcrows, 0xB6) read the way ingest and the parser read it, so that the
+     * pipeline and the ceiling get the same bytes (the ceiling's COPY refuses invalid UTF-8).
      */
     private static List<byte[]> asUtf8(List<byte[]> cables) {
         List<byte[]> utf8 = new ArrayList<>(cables.size());

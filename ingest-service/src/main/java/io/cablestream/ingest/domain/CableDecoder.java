@@ -1,8 +1,5 @@
 package io.cablestream.ingest.domain;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -14,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 public final class CableDecoder {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private CableDecoder() {
     }
@@ -53,8 +48,8 @@ public final class CableDecoder {
         int i = 0;
         int n = bytes.length;
         while (i < n) {
-            if (i + Long.BYTES <= n && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
-                i += Long.BYTES;
+            if (i + ByteWords.SIZE <= n && ByteWords.isAscii(ByteWords.at(bytes, i))) {
+                i += ByteWords.SIZE;
                 continue;
             }
             int lead = bytes[i] & 0xFF;

@@ -3,20 +3,12 @@ package io.cablestream.ingest.domain;
 import io.cablestream.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Checks a cable's bytes and turns them into the {@link RawCable} that will be published. */
 @ApplicationScoped
 public class CableIntake {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
 
     private final IngestConfig config;
 
@@ -74,23 +66,15 @@ public class CableIntake {
     static boolean looksBinary(byte[] utf8) {
         int control = 0;
         int i = 0;
-        for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(utf8, i);
-            // the classic "has a byte less than n" test (n = 0x20): exact about whether, not about which
-            if (((word - 0x20 * ONES) & ~word & HIGH_BITS) != 0 && hasControlBesidesLineFeeds(word)) {
-                control += controlCharacters(utf8, i, i + Long.BYTES);
+        for (; i + ByteWords.SIZE <= utf8.length; i += ByteWords.SIZE) {
+            long word = ByteWords.at(utf8, i);
+            if (ByteWords.mayHaveBelow(word, 0x20)
+                    && (ByteWords.below(word, 0x20) & ~ByteWords.equal(word, (byte) '\n')) != 0) {
+                control += controlCharacters(utf8, i, i + ByteWords.SIZE);
             }
         }
         control += controlCharacters(utf8, i, utf8.length);
         return control > 0 && control * 100L > utf16Length(utf8);
-    }
-
-    /** Exact per byte (no carry crosses a byte): which bytes are below 0x20, and which are line feeds. */
-    private static boolean hasControlBesidesLineFeeds(long word) {
-        long below20 = ~(((word & LOW_SEVEN_BITS) + (0x80 - 0x20) * ONES) | word) & HIGH_BITS;
-        long lineFeed = word ^ ('\n' * ONES);
-        long lineFeeds = ~(((lineFeed & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | lineFeed) & HIGH_BITS;
-        return (below20 & ~lineFeeds) != 0;
     }
 
     private static int controlCharacters(byte[] utf8, int from, int to) {

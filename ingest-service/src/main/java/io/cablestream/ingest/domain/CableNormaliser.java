@@ -1,8 +1,5 @@
 package io.cablestream.ingest.domain;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,12 +14,6 @@ import java.util.HexFormat;
  * (decoding to one and encoding back was a quarter of the service's CPU in the bench profile).
  */
 public final class CableNormaliser {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LINE_FEEDS = '\n' * ONES;
-    private static final long CARRIAGE_RETURNS = '\r' * ONES;
 
     private CableNormaliser() {
     }
@@ -68,11 +59,11 @@ public final class CableNormaliser {
     /** The index of the first LF or CR in {@code [from, end)}, or {@code end}. */
     private static int nextLineBreak(byte[] bytes, int from, int end) {
         int i = from;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            long breaks = zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ CARRIAGE_RETURNS);
+        for (; i + ByteWords.SIZE <= end; i += ByteWords.SIZE) {
+            long word = ByteWords.at(bytes, i);
+            long breaks = ByteWords.firstEqual(word, (byte) '\n') | ByteWords.firstEqual(word, (byte) '\r');
             if (breaks != 0) {
-                return i + Long.numberOfTrailingZeros(breaks) / Byte.SIZE;
+                return i + ByteWords.firstFlagged(breaks);
             }
         }
         for (; i < end; i++) {
@@ -81,14 +72,6 @@ public final class CableNormaliser {
             }
         }
         return end;
-    }
-
-    /**
-     * The classic "has a zero byte" test: the high bit of a byte is set for the first zero byte of the
-     * (little-endian) word, and may be for bytes after it, so the lowest set bit tells which byte is first.
-     */
-    private static long zeroBytes(long word) {
-        return (word - ONES) & ~word & HIGH_BITS;
     }
 
     /** The definition, one byte at a time: any text, CR included. */
