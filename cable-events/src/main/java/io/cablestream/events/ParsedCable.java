@@ -78,9 +78,19 @@ public record ParsedCable(
     public record Section(int number, int of) {
     }
 
-    /** An addressee: {@code RUEHC/SECSTATE WASHDC PRIORITY 6323}. */
+    /**
+     * An addressee: {@code RUEHC/SECSTATE WASHDC PRIORITY 6323}. {@code excluded} are the posts a collective's
+     * {@code XMT} lines leave out ({@code XMT AMEMBASSY SOFIA} below {@code EUROPEAN POLITICAL COLLECTIVE}).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Recipient(String routing, String name, String precedence, String serial) {
+    public record Recipient(String routing, String name, String precedence, String serial, List<String> excluded) {
+        public Recipient {
+            excluded = orEmpty(excluded);
+        }
+
+        public Recipient(String routing, String name, String precedence, String serial) {
+            this(routing, name, precedence, serial, List.of());
+        }
     }
 
     /** A TAGS token and what kind of tag it is. */
@@ -89,14 +99,47 @@ public record ParsedCable(
 
     public enum TagKind { SUBJECT, COUNTRY, ORGANISATION, PROGRAM, PERSON }
 
-    /** A REF bullet: {@code label} "A", {@code cableId} when it cites a cable, {@code text} as written. */
+    /**
+     * A REF bullet: {@code label} "A", {@code text} as written, what {@code kind} of document it cites, and the
+     * canonical {@code cableId} when that is a cable.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Reference(String label, String cableId, String text) {
+    public record Reference(String label, String cableId, String text, ReferenceKind kind) {
+        public Reference {
+            if (kind == null) {
+                kind = cableId != null ? ReferenceKind.CABLE : ReferenceKind.OTHER;
+            }
+        }
+
+        public Reference(String label, String cableId, String text) {
+            this(label, cableId, text, null);
+        }
     }
 
-    /** {@code Classified By: name, title, Reasons 1.4 (b) and (d)}. */
+    /** What a reference cites: only a CABLE has a cableId. */
+    public enum ReferenceKind { CABLE, EMAIL, TELCON, REPORT, MEETING, OTHER }
+
+    /**
+     * {@code Classified By: Acting DCM Marc Wall, E.O. 12958, Reasons 1.4 (b) and (d)}: the name as written, the
+     * title apart, the reason codes and the executive order cited. {@code others} are further classifiers of the
+     * same cable (a second line, or "X and Y"), each with its name and title.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record ClassifiedBy(String name, String title, List<String> reasons) {
+    public record ClassifiedBy(String name, String title, List<String> reasons, String order,
+                               List<Classifier> others) {
+        public ClassifiedBy {
+            reasons = orEmpty(reasons);
+            others = orEmpty(others);
+        }
+
+        public ClassifiedBy(String name, String title, List<String> reasons) {
+            this(name, title, reasons, null, List.of());
+        }
+    }
+
+    /** One more person who classified the cable. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Classifier(String name, String title) {
     }
 
     /** {@code E.O. 12958: DECL: 04/07/2019}; {@code declassifyOn} is absent for N/A. */

@@ -78,7 +78,7 @@ public final class CableParser {
         return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
                 classification.value, classification.caveats, section, header.from(), recipients.to(),
                 recipients.info(), TagsExtractor.extract(text, warnings), subject,
-                ReferenceExtractor.extract(text, dtg == null ? null : dtg.year()), ClassifiedByExtractor.extract(text),
+                ReferenceExtractor.extract(text, dtg == null ? null : dtg.year(), cableId), ClassifiedByExtractor.extract(text),
                 ExecutiveOrderExtractor.extract(text, warnings), BodyExtractor.span(text, "SUMMARY"),
                 BodyExtractor.span(text, "COMMENT"), ParagraphExtractor.extract(text, warnings),
                 BodyExtractor.signers(text), redactions, header.header(), List.copyOf(warnings.list()), null, null,

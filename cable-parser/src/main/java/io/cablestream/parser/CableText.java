@@ -52,6 +52,25 @@ final class CableText {
         return first(kind, 0);
     }
 
+    /**
+     * The release's pages wrap long lines at this width without regard to words: a line of exactly this length
+     * followed by one that starts without a blank was cut inside a word ({@code ... Hoyt Y} / {@code ee for reasons}).
+     */
+    static final int WRAP_WIDTH = 71;
+
+    /** Does line {@code i}, cut at the wrap width, go on without a blank on line {@code next}? */
+    boolean cutInsideWord(int i, int next) {
+        if (next >= lines.length || lines[next].isEmpty() || lines[i].isEmpty()) {
+            return false;
+        }
+        return physicalStart(next) == offsets[next] && offsets[i] - physicalStart(i) + lines[i].length() == WRAP_WIDTH;
+    }
+
+    /** Where line {@code i} starts in the source, before its leading blanks. */
+    private int physicalStart(int i) {
+        return i == 0 ? 0 : source.lastIndexOf('\n', Math.max(0, offsets[i] - 1)) + 1;
+    }
+
     /** Index of the next non-blank line after {@code i}, or -1. */
     int nextNonBlank(int i) {
         for (int j = i + 1; j < kinds.length; j++) {

@@ -1,6 +1,7 @@
 package io.cablestream.parser;
 
 import io.cablestream.events.ParsedCable.ClassifiedBy;
+import io.cablestream.events.ParsedCable.Classifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,76 +9,159 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code Classified By: Ambassador Gillian A. Milovanovic, for reasons 1.4 (b) ( d).}: who classified the cable
- * and the reason codes of E.O. 12958 section 1.4 (older cables cite 1.5), normalised to {@code 1.4(b)}.
+ * {@code Classified By: Acting Deputy Chief of Mission Marc Wall for Reasons 1.4 (b) and (d)}: who classified the
+ * cable (name and title apart, as written), the reason codes of E.O. 12958 section 1.4 (older cables cite 1.5),
+ * normalised to {@code 1.4(b)}, and the order cited. The statement may start inside a line ({@code 1. (U)
+ * CLASSIFIED BY ...}), run over several lines and be cut inside words by the release's wrapping.
  */
 final class ClassifiedByExtractor {
 
-    private static final Pattern SECTION = Pattern.compile("\\b1\\s?\\.\\s?([45])\\b");
-    private static final Pattern REASON_WORDS = Pattern.compile(
-            "(?i)[,;.]?\\s*(?:for\\s+|under\\s+)?(?:reasons?|reason:|e\\.?o\\.?\\s*12958)\\s*:?\\s*$");
-    /** Every character {@link #REASON_WORDS} can match (lower case): its whitespace, punctuation, letters, digits. */
-    private static final String REASON_CHARACTERS = " \t\n\u000b\f\r\u0085\u2028\u2029:,;.forundeas12958";
-
-    /** Compiled once: String.replaceAll compiles its regex on every call. */
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[,;.]+$");
+    private static final Pattern SECTION = Pattern.compile("\\b1\\s?[.,]\\s?([45])\\b");
+    /**
+     * Where the classifier's name ends: the reason words ({@code for reasons}, {@code Reason:}, {@code per},
+     * {@code based on E.O.12958}, {@code due to 1,4}), the order or the section number. Every quantifier is
+     * possessive or bounded, and the alternatives start with different characters, so nothing backtracks.
+     */
+    private static final Pattern END_OF_NAME = Pattern.compile("(?i)"
+            + "(?:\\b(?:f[o0]r|per|under|based\\s{1,3}[o0]n|due\\s{1,3}to)\\s{1,3}+(?:f[o0]r\\s{1,3}+)?"
+            + "(?=re[a-z0-9]{0,3}s[o0]n|reaons|e\\.?\\s?[o0]\\.?\\s?1\\d{4}|1\\d{4}|se\\s?ction|1\\s?[.,]\\s?[45]|para\\b))"
+            + "|(?:[\\s,;.:\\-]|^)(?=re(?:a?s[o0]ns?|aons?)(?:\\(s\\))?\\b)"
+            + "|(?:[\\s,;.:\\-]|^)(?=e\\.?\\s?[o0]\\.?\\s?1\\d{4})"
+            + "|(?<![\\w.])(?=1\\s?[.,]\\s?[45](?!\\d))");
+    /** {@code E.O. 12958}, {@code EO 12958}, {@code E.O.12958}, {@code 12958} alone after "for". */
+    private static final Pattern ORDER = Pattern.compile("(?i)(?:\\be\\.?\\s?[o0]\\.?\\s?|\\bfor\\s)(1\\d{4})\\b");
+    /** What may open the statement before the name: a repeated keyword, a marking, a paragraph number. */
+    private static final Pattern PREFIX = Pattern.compile("(?i)^(?:[\\s:.]++|\\d\\.\\s*+|\\([A-Z/]{1,6}\\)\\s*+"
+            + "|(?:this\\s(?:message|cable)\\s)?class(?:i)?fied\\s{1,3}by:?+)++");
+    private static final int MAX_LINES = 5;
 
     private ClassifiedByExtractor() {
     }
 
     static ClassifiedBy extract(CableText text) {
-        int at = text.first(LineKind.CLASSIFIED_BY, text.bodyStart);
-        if (at < 0) {
-            at = text.first(LineKind.CLASSIFIED_BY);
+        int from = text.bodyStart < text.size() ? text.bodyStart : 0;
+        int[] at = find(text, from);
+        if (at == null && from > 0) {
+            at = find(text, 0);
         }
-        if (at < 0) {
+        if (at == null) {
             return null;
         }
-        StringBuilder b = new StringBuilder(text.lines[at]);
-        for (int i = at + 1; i < text.size() && i <= at + 3 && text.kinds[i] == LineKind.TEXT; i++) {
-            b.append(' ').append(text.lines[i]);
+        return read(statement(text, at[0], at[1]));
+    }
+
+    /** The first "classified by" at or after line {@code from}: {line, index after the words}. */
+    private static int[] find(CableText text, int from) {
+        for (int i = from; i < text.size(); i++) {
+            String line = text.lines[i];
+            int at = indexOfKeyword(line);
+            if (at >= 0) {
+                return new int[]{i, at};
+            }
         }
-        String s = b.length() > 400 ? b.substring(0, 400) : b.toString();
-        s = withoutLeadingColon(s.substring(Math.min(s.length(), 13)));
-        Matcher m = findSection(s);
-        String who = s;
-        List<String> reasons = new ArrayList<>();
-        if (m != null) {
-            who = s.substring(0, m.start());
-            reasons = reasons(s, m);
-        }
-        who = withoutReasonWords(who.trim()).trim();
-        if (!who.isEmpty() && isPunctuation(who.charAt(who.length() - 1))) {
-            who = TRAILING_PUNCTUATION.matcher(who).replaceAll("").trim();
-        }
-        String name = who;
-        String title = null;
-        int comma = who.indexOf(',');
-        if (comma > 0) {
-            name = who.substring(0, comma).trim();
-            title = who.substring(comma + 1).trim();
-        }
-        return new ClassifiedBy(name.isEmpty() ? null : name, title == null || title.isEmpty() ? null : title,
-                reasons);
+        return null;
     }
 
     /**
-     * {@code REASON_WORDS.matcher(who).replaceFirst("")}, with the regex tried only in the tail of {@code who} made
-     * of the characters such a match consists of (a match ends at the end, so it lies in that tail): a regex
-     * starting with optional parts is otherwise tried at every character (9 us a line).
+     * Where "classified by" (any case, "classfied" too) ends in the line, or -1. Found through "lass"/"LASS", which
+     * few words hold, rather than tried at every character.
      */
-    private static String withoutReasonWords(String who) {
-        int from = who.length();
-        while (from > 0 && REASON_CHARACTERS.indexOf(Character.toLowerCase(who.charAt(from - 1))) >= 0) {
-            from--;
+    private static int indexOfKeyword(String line) {
+        for (String lass : new String[]{"lass", "LASS"}) {
+            for (int at = line.indexOf(lass, 1); at >= 1; at = line.indexOf(lass, at + 1)) {
+                int end = keywordAt(line, at - 1);
+                if (end >= 0) {
+                    return end;
+                }
+            }
         }
-        Matcher m = REASON_WORDS.matcher(who).region(from, who.length());
-        return m.find() ? who.substring(0, m.start()) + who.substring(m.end()) : who;
+        return -1;
+    }
+
+    /** The index after "classified by" starting at {@code start}, or -1. */
+    private static int keywordAt(String line, int start) {
+        if (start > 0 && Character.isLetter(line.charAt(start - 1))) {
+            return -1;
+        }
+        for (String word : new String[]{"classified", "classfied"}) {
+            if (line.regionMatches(true, start, word, 0, word.length())) {
+                int i = start + word.length();
+                int spaces = i;
+                while (i < line.length() && line.charAt(i) == ' ') {
+                    i++;
+                }
+                if (i > spaces && line.regionMatches(true, i, "by", 0, 2)
+                        && (i + 2 == line.length() || !Character.isLetter(line.charAt(i + 2)))) {
+                    return i + 2;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The statement from {@code column} of line {@code at} over its continuation lines: up to a blank line, a
+     * paragraph or another field, joined with spaces except where the release's wrapping cut a word.
+     */
+    private static String statement(CableText text, int at, int column) {
+        StringBuilder b = new StringBuilder(text.lines[at].substring(column));
+        int last = at;
+        for (int i = at + 1; i < text.size() && i <= at + MAX_LINES && b.length() < 600; i++) {
+            LineKind k = text.kinds[i];
+            if (k == LineKind.BLANK || k == LineKind.PAGE_BREAK) {
+                // a blank line the wrapping left inside a word ("FOR REA" / "" / "SONS 1.4")
+                int next = text.nextNonBlank(i);
+                if (next > 0 && next <= i + 2 && text.cutInsideWord(last, next) && startsLower(text.lines[next])) {
+                    i = next - 1;
+                    continue;
+                }
+                break;
+            }
+            if (k != LineKind.TEXT && k != LineKind.CLASSIFICATION_BARE && k != LineKind.CAVEAT) {
+                break;
+            }
+            b.append(text.cutInsideWord(last, i) ? "" : " ").append(text.lines[i]);
+            last = i;
+        }
+        return b.toString();
+    }
+
+    private static boolean startsLower(String line) {
+        return !line.isEmpty() && (Character.isLowerCase(line.charAt(0)) || Character.isUpperCase(line.charAt(0)));
+    }
+
+    static ClassifiedBy read(String statement) {
+        String s = statement.replace("\\", "");
+        Matcher prefix = PREFIX.matcher(s);
+        if (prefix.lookingAt()) {
+            s = s.substring(prefix.end());
+        }
+        Matcher end = END_OF_NAME.matcher(s);
+        String who = end.find() ? s.substring(0, end.start()) : s;
+        String rest = s.substring(who.length());
+        List<String> reasons = List.of();
+        Matcher section = findSection(rest);
+        if (section != null) {
+            reasons = reasons(rest, section);
+        }
+        Matcher order = ORDER.matcher(rest.length() > 200 ? rest.substring(0, 200) : rest);
+        String executiveOrder = order.find() ? order.group(1) : null;
+
+        List<ClassifierNames.Person> people = ClassifierNames.people(who);
+        if (people.isEmpty()) {
+            return reasons.isEmpty() && executiveOrder == null ? null
+                    : new ClassifiedBy(null, null, reasons, executiveOrder, List.of());
+        }
+        List<Classifier> others = new ArrayList<>();
+        for (ClassifierNames.Person p : people.subList(1, people.size())) {
+            others.add(new Classifier(p.name(), p.title()));
+        }
+        return new ClassifiedBy(people.get(0).name(), people.get(0).title(), reasons, executiveOrder, others);
     }
 
     /**
      * The first {@link #SECTION} in {@code s}, its matcher left there for {@link #reasons} to go on from; null if none.
-     * Tried only where a "1" is: a regex whose first node is {@code \b} is tried at every character (3 us a line).
+     * Tried only where a "1" is: a regex whose first node is {@code \b} is tried at every character.
      */
     private static Matcher findSection(String s) {
         Matcher m = SECTION.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
@@ -87,29 +171,6 @@ final class ClassifiedByExtractor {
             }
         }
         return null;
-    }
-
-    /** {@code s} without {@code ^\s*:?\s*}, read without a matcher. */
-    private static String withoutLeadingColon(String s) {
-        int i = 0;
-        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
-            i++;
-        }
-        if (i < s.length() && s.charAt(i) == ':') {
-            i++;
-        }
-        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
-            i++;
-        }
-        return s.substring(i);
-    }
-
-    /**
-     * Can {@link #TRAILING_PUNCTUATION} match at the end of a trimmed text ending in {@code c}? Its "$" also
-     * matches before a final line terminator that trim() keeps.
-     */
-    private static boolean isPunctuation(char c) {
-        return c == ',' || c == ';' || c == '.' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     /** The letters after each "1.4": {@code (b) and (d)}, {@code (B,D)}, {@code b/d}, {@code (b) ( d)}. */

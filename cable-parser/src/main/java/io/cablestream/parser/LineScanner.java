@@ -20,7 +20,7 @@ final class LineScanner {
     private static final Pattern ROUTING = Pattern.compile("^(?:[ZOPR]{2}|[ZOPR] [ZOPR])\\s+R[A-Z]{3,}");
     private static final Pattern SECURITY = Pattern.compile("^ZN[RY]\\s+[A-Z]{5}");
     static final Pattern PAGE_BREAK = Pattern.compile(
-            "^([A-Z][A-Z]*(?: [A-Z]+){0,3}) +0*(\\d{1,8}) +(\\d{3}) +OF +(\\d{3})$");
+            "^([A-Z][A-Z]*(?: [A-Z]+){0,3}) +0*(\\d{1,8}) +(\\d{3})(?:\\.\\d)? +OF +(\\d{3})$");
     private static final Pattern FURNITURE = Pattern.compile(
             "^(?:\\d{4}[A-Z]{2,}\\d{3,} - [A-Z/ ]+|Page \\d+ of \\d+|-+ ?\\d+ ?-+)$");
     static final Set<String> CAVEATS = Set.of("SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "SENSITIVE",

@@ -176,7 +176,7 @@ final class Normaliser {
             } else {
                 at = indexOf(current, marker);
             }
-            if (at <= 0) {
+            if (at <= 0 || (marker.startsWith("E.O.") && !isOrderLine(current, at))) {
                 continue;
             }
             int j = at - 1;
@@ -193,6 +193,15 @@ final class Normaliser {
             }
         }
         return current != null ? current : b.toString();
+    }
+
+    /**
+     * {@code E.O. 12958:} starts the order line; {@code E.O. 12958 reasons} inside a Classified By statement does not,
+     * and stays where it is.
+     */
+    private static boolean isOrderLine(String s, int at) {
+        int colon = at + "E.O. 12958".length();
+        return colon < s.length() && (s.charAt(colon) == ':' || (colon + 1 < s.length() && s.charAt(colon + 1) == ':'));
     }
 
     /**
