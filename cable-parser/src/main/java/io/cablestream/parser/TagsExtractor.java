@@ -26,28 +26,104 @@ final class TagsExtractor {
     }
 
     static List<Tag> extract(CableText text, Warnings warnings) {
-        int at = text.first(LineKind.TAGS, text.bodyStart);
-        if (at < 0) {
-            at = text.first(LineKind.TAGS, 0);
+        int from = text.bodyStart < text.size() ? text.bodyStart : 0;
+        int[] at = find(text, from);
+        if (at == null && from > 0) {
+            at = find(text, 0);
         }
-        if (at < 0) {
+        if (at == null) {
             return List.of();
         }
-        String first = text.lines[at];
-        int start = keywordEnd(first);
-        StringBuilder all = new StringBuilder(first.substring(start));
-        // The TAGS line may wrap; a continuation holds only tag-like tokens (09SANTIAGO324: "... UK PK" / "AF").
-        for (int i = at + 1; i < text.size() && i <= at + 2; i++) {
-            if (text.kinds[i] != LineKind.TEXT || !looksLikeTags(text.lines[i])) {
+        String first = cut(text.lines[at[0]].substring(at[1]));
+        StringBuilder all = new StringBuilder(first);
+        // The TAGS line may wrap: after a trailing comma anything continues it ("something," / "here"), else a
+        // line of tag-like tokens only (09SANTIAGO324: "... UK PK" / "AF")
+        for (int i = at[0] + 1; i < text.size() && i <= at[0] + 2; i++) {
+            boolean open = all.toString().stripTrailing().endsWith(",");
+            if (text.kinds[i] != LineKind.TEXT || text.lines[i].length() > 80
+                    || !(open || looksLikeTags(text.lines[i]))) {
                 break;
             }
-            all.append(' ').append(text.lines[i]);
+            all.append(' ').append(cut(text.lines[i]));
         }
         return tags(all.toString(), warnings);
     }
 
-    private static int keywordEnd(String line) {
-        int i = 3;
+    /**
+     * The TAGS line at or after line {@code from}: {line, index after the keyword}. The keyword as cables write it
+     * ({@code TAGS}, {@code TAG}, {@code Tags:}, and the typos {@code TAGES:}, {@code TAS:}, {@code TABS:},
+     * {@code TGS:}) at the start of a line, or {@code TAGS:} after an E.O. line's text; null if none.
+     */
+    private static int[] find(CableText text, int from) {
+        int limit = Math.min(text.size(), from + 80);
+        for (int i = from; i < limit; i++) {
+            String line = text.lines[i];
+            if (text.kinds[i] == LineKind.PARAGRAPH) {
+                break;
+            }
+            if (text.kinds[i] == LineKind.TAGS) {
+                return new int[]{i, keywordEnd(line, 0)};
+            }
+            for (String typo : TYPOS) {
+                if (line.regionMatches(true, 0, typo, 0, typo.length())) {
+                    return new int[]{i, typo.length()};
+                }
+            }
+            int inline = indexOfIgnoreCase(line, "TAGS:");
+            if (inline > 0 && line.charAt(inline - 1) == ' ') {
+                return new int[]{i, keywordEnd(line, inline)};
+            }
+        }
+        return null;
+    }
+
+    private static final String[] TYPOS = {"TAGES:", "TAS:", "TABS:", "TGS:", "TAGSS:"};
+
+    private static int indexOfIgnoreCase(String line, String word) {
+        for (int at = nextT(line, 0); at >= 0 && at + word.length() <= line.length(); at = nextT(line, at + 1)) {
+            if (line.regionMatches(true, at, word, 0, word.length())) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static int nextT(String line, int from) {
+        int upper = line.indexOf('T', from);
+        int lower = line.indexOf('t', from);
+        return upper < 0 ? lower : lower < 0 ? upper : Math.min(upper, lower);
+    }
+
+    /**
+     * The tags of a line without what follows them on it: a subject glued to them ({@code Subject: ...}) and page
+     * furniture after a wide gap ({@code PE                          SECRET       PAGE 02}).
+     */
+    private static String cut(String s) {
+        int end = s.length();
+        int gap = s.indexOf("     ");
+        if (gap >= 0) {
+            end = gap;
+        }
+        int subject = indexOfIgnoreCaseS(s, "SUBJECT");
+        if (subject >= 0 && subject < end) {
+            end = subject;
+        }
+        return s.substring(0, end);
+    }
+
+    private static int indexOfIgnoreCaseS(String s, String word) {
+        for (int at = 0; at + word.length() <= s.length(); at++) {
+            char c = s.charAt(at);
+            if ((c == 'S' || c == 's') && s.regionMatches(true, at, word, 0, word.length())
+                    && (at == 0 || s.charAt(at - 1) == ' ')) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    private static int keywordEnd(String line, int at) {
+        int i = at + 3;
         while (i < line.length() && Character.isLetter(line.charAt(i))) {
             i++;
         }
@@ -61,6 +137,7 @@ final class TagsExtractor {
         Set<String> seen = new LinkedHashSet<>();
         List<Tag> out = new ArrayList<>();
         boolean afterVip = false;
+        List<String> words = new ArrayList<>();
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -69,13 +146,17 @@ final class TagsExtractor {
                 int close = s.indexOf(')', i);
                 int end = close < 0 ? n : close;
                 String person = Strings.collapse(s.substring(i + 1, end));
-                if (!person.isEmpty() && seen.add(person)) {
+                afterVip = addWords(words, out, seen, afterVip, warnings);
+                if (!person.isEmpty() && seen.add(person.toUpperCase())) {
                     out.add(new Tag(person.toUpperCase(), TagKind.PERSON));
                 }
                 i = end + 1;
                 continue;
             }
             if (!Character.isLetterOrDigit(c)) {
+                if (c == ',' || c == ';') {
+                    afterVip = addWords(words, out, seen, afterVip, warnings);
+                }
                 i++;
                 continue;
             }
@@ -83,21 +164,48 @@ final class TagsExtractor {
             while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '-' || s.charAt(j) == '_')) {
                 j++;
             }
-            String code = s.substring(i, j).toUpperCase();
+            words.add(s.substring(i, j).toUpperCase());
             i = j;
-            String[] parts = TagCatalog.split(code);
-            if (parts != null) {
-                warnings.add("TAGS_RUN_TOGETHER", code + " read as " + String.join(" ", parts));
+        }
+        addWords(words, out, seen, afterVip, warnings);
+        return out;
+    }
+
+    /** The words since the last comma as tags: phrases of the catalog first, then one code a word. */
+    private static boolean addWords(List<String> words, List<Tag> out, Set<String> seen, boolean afterVip,
+                                    Warnings warnings) {
+        boolean vip = afterVip;
+        for (int w = 0; w < words.size(); w++) {
+            Object[] phrase = TagPhrases.match(words, w);
+            if (phrase != null) {
+                String code = (String) phrase[0];
+                if (seen.add(code)) {
+                    out.add(new Tag(code, code.indexOf(',') > 0 ? TagKind.PERSON : TagKind.SUBJECT));
+                }
+                w += (Integer) phrase[1] - 1;
+                continue;
+            }
+            String code = words.get(w);
+            if (code.equals("SIPDIS")) { // a handling caveat typed into the TAGS line, not a tag
+                continue;
+            }
+            String[] parts = TagPhrases.fix(code);
+            if (parts == null) {
+                parts = TagCatalog.split(code);
+                if (parts != null) {
+                    warnings.add("TAGS_RUN_TOGETHER", code + " read as " + String.join(" ", parts));
+                }
             }
             for (String part : parts == null ? new String[]{code} : parts) {
-                TagKind kind = kind(part, afterVip);
-                afterVip = afterVip || part.equals("OVIP");
+                TagKind kind = kind(part, vip);
+                vip = vip || part.equals("OVIP");
                 if (seen.add(part)) {
                     out.add(new Tag(part, kind));
                 }
             }
         }
-        return out;
+        words.clear();
+        return vip;
     }
 
     static TagKind kind(String code, boolean afterVip) {
