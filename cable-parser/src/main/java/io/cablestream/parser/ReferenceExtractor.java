@@ -126,11 +126,11 @@ final class ReferenceExtractor {
     }
 
     /** Where a REF block ends inside a line: a Classified By statement, a handling note, the first paragraph. */
-    private static int cut(String s) {
+    static int cut(String s) {
         int cut = -1;
         String upper = s.toUpperCase(Locale.ROOT);
         for (String marker : new String[]{"CLASSIFIED BY", "CLASSIFIED  BY", "SENSITIVE BUT", "THIS MESSAGE",
-            "THIS CABLE", "THIS IS AN ACTION", "1. (", "1.(", "\u00b61.", "SUMMARY:", "C O N F I D E N T I A L",
+            "THIS CABLE", "THIS IS AN ACTION", "1. (", "1.(", "\u00b61.", "SUMMARY:", "C O N F I D E N T I A L", "C O N ",
             "S E C R E T"}) {
             int at = upper.indexOf(marker);
             if (at >= 0 && (cut < 0 || at < cut)) {

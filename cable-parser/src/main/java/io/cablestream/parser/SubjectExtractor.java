@@ -24,7 +24,11 @@ final class SubjectExtractor {
     static String extract(CableText text, Warnings warnings) {
         String best = null;
         int start = text.first(LineKind.SUBJECT, text.bodyStart) >= 0 ? text.bodyStart : 0;
-        for (int i = text.first(LineKind.SUBJECT, start); i >= 0; i = text.first(LineKind.SUBJECT, i + 1)) {
+        int first = text.first(LineKind.SUBJECT, start);
+        if (first < 0) {
+            first = lostFirstLetter(text);
+        }
+        for (int i = first; i >= 0; i = text.first(LineKind.SUBJECT, i + 1)) {
             String subject = read(text, i);
             if (subject.isEmpty()) {
                 continue;
@@ -41,16 +45,37 @@ final class SubjectExtractor {
         return best;
     }
 
+    /** {@code UBJECT: ...}: a subject line that lost its first letter, among the first lines of the text. */
+    private static int lostFirstLetter(CableText text) {
+        for (int i = 0; i < Math.min(text.size(), 60); i++) {
+            if (text.lines[i].startsWith("UBJECT:") || text.lines[i].startsWith("UBJ:")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static String read(CableText text, int at) {
         String first = text.lines[at];
         int colon = first.indexOf(':');
         int start = colon >= 0 && colon < 9 ? colon + 1 : (first.regionMatches(true, 0, "SUBJECT", 0, 7) ? 7 : 4);
         StringBuilder b = new StringBuilder(first.substring(Math.min(start, first.length())).trim());
         int i = at + 1;
-        while (i < text.size() && b.length() < 1000) {
+        if (b.length() == 0) {
+            // "SUBJECT:" alone, the subject on the next line after a blank
+            int next = text.nextNonBlank(at);
+            if (next > 0 && next <= at + 2 && text.kinds[next] == LineKind.TEXT) {
+                b.append(text.lines[next]);
+                i = next + 1;
+            }
+        }
+        while (i < text.size() && b.length() < 1000 && cut(b) < 0) {
             LineKind k = text.kinds[i];
-            if (k == LineKind.TEXT) {
-                b.append(' ').append(text.lines[i]);
+            if (k == LineKind.TEXT && !isRule(text.lines[i])) {
+                // a word broken at a hyphen ("US-" / "LATIN") is joined without a blank
+                boolean hyphen = b.length() > 1 && b.charAt(b.length() - 1) == '-'
+                        && Character.isLetter(b.charAt(b.length() - 2));
+                b.append(hyphen ? "" : " ").append(text.lines[i]);
                 i++;
             } else if (k == LineKind.BLANK && endsDangling(b)) {
                 int next = text.nextNonBlank(i);
@@ -62,12 +87,38 @@ final class SubjectExtractor {
                 break;
             }
         }
-        String s = Strings.collapse(b);
+        int cut = cut(b);
+        String s = Strings.collapse(cut >= 0 ? b.substring(0, cut) : b);
+        if (s.indexOf('&') >= 0) {
+            s = HtmlEntities.decode(s);
+        }
         if (s.indexOf('(') >= 0) { // both kinds of marking hold one; the regex would be tried at every place
             s = MARKING.matcher(s).replaceAll("");
         }
         s = s.trim();
         return s;
+    }
+
+    /**
+     * Where the subject ends inside the text read: a REF block, a Classified By statement or a handling note run on
+     * after it ({@code ... IN RIO Ref(s): A) ...}, {@code ... CHILD Sensitive but}); -1 if none.
+     */
+    private static int cut(CharSequence b) {
+        String s = b.toString();
+        int ref = ReferenceExtractor.refStart(s, LineKind.TEXT);
+        int note = ReferenceExtractor.cut(s);
+        int cut = ref > 0 && (note < 0 || ref < note) ? ref : note;
+        return cut == 0 ? -1 : cut;
+    }
+
+    /** An underline or rule: dashes, underscores, equals signs only. */
+    private static boolean isRule(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if ("-_=*‐– ".indexOf(line.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean endsDangling(CharSequence b) {

@@ -97,7 +97,9 @@ final class CablemapFixtures {
     private static Object expected(Case c) {
         JsonNode e = c.expected();
         return switch (c.field()) {
-            case "subject", "summary", "deadline" -> e == null || e.isNull() ? null : Strings.collapse(e.asText());
+            // cablemap answers "" where there is no subject or summary; we leave the field out
+            case "subject", "summary", "deadline" -> e == null || e.isNull() || e.asText().isBlank() ? null
+                    : Strings.collapse(e.asText());
             case "recipients", "info_recipients" -> {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (JsonNode r : e) {
