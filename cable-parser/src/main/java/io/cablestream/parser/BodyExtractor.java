@@ -190,16 +190,14 @@ final class BodyExtractor {
     static List<String> signers(CableText text) {
         List<String> out = new ArrayList<>();
         int last = text.size() - 1;
-        while (last >= 0 && (text.kinds[last] == LineKind.BLANK || text.kinds[last] == LineKind.END
-                || text.kinds[last] == LineKind.BT || text.kinds[last] == LineKind.PAGE_BREAK
-                || text.kinds[last] == LineKind.FURNITURE || text.kinds[last] == LineKind.CAVEAT
-                || text.kinds[last] == LineKind.CLASSIFICATION_BARE)) {
+        while (last >= 0 && isAfterSignature(text, last)) {
             last--;
         }
-        if (last < Math.max(0, text.bodyStart) + 1) {
+        int start = text.bodyStart < text.size() ? text.bodyStart : 0;
+        if (last < start + 1) {
             return out;
         }
-        String line = text.lines[last];
+        String line = withoutTrailingMarks(text.lines[last]);
         if (isName(line)) {
             out.add(line);
             return out;
@@ -218,6 +216,32 @@ final class BodyExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * What may follow the signature: blank lines, end and page furniture, the classification again, caveats, a
+     * distribution note ({@code NOTE: NOT PASSED TO ABOVE ADDRESSEE(S)}), a release mark, a stray dot.
+     */
+    private static boolean isAfterSignature(CableText text, int i) {
+        switch (text.kinds[i]) {
+            case BLANK, END, BT, PAGE_BREAK, FURNITURE, CAVEAT, CLASSIFICATION_BARE -> {
+                return true;
+            }
+            default -> {
+                String line = text.lines[i];
+                return line.startsWith("NOTE:") || line.startsWith("NOTE BY") || line.startsWith("Declassified/Released")
+                        || withoutTrailingMarks(line).isEmpty();
+            }
+        }
+    }
+
+    /** Without the marks that end a signature line: {@code GILLESPIE##}, {@code MCNAMARA.}, {@code GRAY .}. */
+    private static String withoutTrailingMarks(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '#' || line.charAt(end - 1) == '.' || line.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return line.substring(0, end);
     }
 
     /** Where the signer's name may start, after the last ". ", "COMMENT " or "END COMMENT"/"END SUMMARY". */
