@@ -79,7 +79,7 @@ public final class CableParser {
                 classification.value, classification.caveats, section, header.from(), recipients.to(),
                 recipients.info(), TagsExtractor.extract(text, warnings), subject,
                 ReferenceExtractor.extract(text, dtg == null ? null : dtg.year(), cableId), ClassifiedByExtractor.extract(text),
-                ExecutiveOrderExtractor.extract(text, warnings), BodyExtractor.span(text, "SUMMARY"),
+                ExecutiveOrderExtractor.extract(text, warnings), SummaryExtractor.extract(text),
                 BodyExtractor.span(text, "COMMENT"), ParagraphExtractor.extract(text, warnings),
                 BodyExtractor.signers(text), redactions, header.header(), List.copyOf(warnings.list()), null, null,
                 null, null, null);

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /** {@code E.O. 12958: DECL: 04/07/2019}: the order and the declassification date (absent for N/A or OADR). */
 final class ExecutiveOrderExtractor {
 
-    private static final Pattern EO = Pattern.compile("^E\\.?\\s?[O0]\\.?\\s*(\\d{5})");
-    private static final Pattern DECL = Pattern.compile("DECL\\s*:?\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b");
+    private static final Pattern EO = Pattern.compile("(?i)^E\\.?\\s?[O0]\\.?\\s*+(\\d{4,5})");
+    /** {@code DECL: 11/22/2012}, {@code decl: 6/30/08}, {@code DECL: 2020/02/23}, {@code DECL 2020-02-23}. */
+    private static final Pattern DECL = Pattern.compile("(?i)DECL\\s*+:?\\s*+(?:(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b"
+            + "|(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})\\b)");
 
     private ExecutiveOrderExtractor() {
     }
@@ -22,6 +24,9 @@ final class ExecutiveOrderExtractor {
             at = text.first(LineKind.EO);
         }
         if (at < 0) {
+            at = lowerCaseLine(text);
+        }
+        if (at < 0) {
             return null;
         }
         String line = text.lines[at];
@@ -30,14 +35,29 @@ final class ExecutiveOrderExtractor {
         LocalDate decl = null;
         String head = line.length() > 200 ? line.substring(0, 200) : line;
         Matcher d = DECL.matcher(head);
-        if (head.contains("DECL") && d.find()) { // the literal first: find() would try the regex at every place
-            int year = d.group(3).length() == 2 ? 2000 + Integer.parseInt(d.group(3)) : Integer.parseInt(d.group(3));
+        // the literal first: find() would try the regex at every place
+        if ((head.contains("DECL") || head.contains("decl") || head.contains("Decl")) && d.find()) {
+            boolean yearFirst = d.group(4) != null;
+            String y = yearFirst ? d.group(4) : d.group(3);
+            int year = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
             try {
-                decl = LocalDate.of(year, Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)));
+                decl = yearFirst ? LocalDate.of(year, Integer.parseInt(d.group(5)), Integer.parseInt(d.group(6)))
+                        : LocalDate.of(year, Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)));
             } catch (DateTimeException e) {
                 warnings.add("BAD_DECLASSIFICATION_DATE", "impossible declassification date: " + d.group());
             }
         }
         return order == null && decl == null ? null : new ExecutiveOrder(order, decl);
+    }
+
+    /** {@code E.o. 12958: decl: ...}: an order line in lower or mixed case, which the line scan does not mark. */
+    private static int lowerCaseLine(CableText text) {
+        for (int i = 0; i < Math.min(text.size(), 80); i++) {
+            String line = text.lines[i];
+            if (line.length() > 4 && (line.charAt(0) == 'E' || line.charAt(0) == 'e') && EO.matcher(line).lookingAt()) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

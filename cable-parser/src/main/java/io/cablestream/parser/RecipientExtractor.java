@@ -4,6 +4,7 @@ import io.cablestream.events.ParsedCable.Recipient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** TO and INFO addressees ({@code RUEHC/SECSTATE WASHDC PRIORITY 6323}) and the posts XMT excludes. */
 final class RecipientExtractor {
@@ -21,41 +22,67 @@ final class RecipientExtractor {
         List<Recipient> info = new ArrayList<>();
         List<Recipient> excluded = new ArrayList<>();
         List<Recipient> current = null;
+        boolean excluding = false;
         int end = Math.min(text.size(), text.bodyStart);
         for (int i = 0; i < end; i++) {
             String line = text.lines[i];
+            String content;
             switch (text.kinds[i]) {
                 case TO -> {
                     current = to;
-                    add(line.substring(2), current);
+                    excluding = false;
+                    content = line.substring(2);
                 }
                 case INFO -> {
                     current = info;
-                    add(line.substring(4), current);
+                    excluding = false;
+                    content = line.substring(4);
                 }
-                case XMT -> {
-                    current = excluded;
-                    add(line.substring(3), current);
+                case XMT, RECIPIENT -> content = current == null ? null : line;
+                case PAGE_BREAK, BLANK -> content = null;
+                default -> {
+                    current = null;
+                    content = null;
                 }
-                case RECIPIENT -> {
-                    if (current != null) {
-                        add(line, current);
-                    }
+            }
+            if (content == null) {
+                continue;
+            }
+            String name = PAGE_FURNITURE.matcher(content).replaceAll("").trim();
+            if (isXmt(name)) {
+                // XMT names the posts of the collective above that do not receive the cable
+                excluding = true;
+                name = name.substring(3).replaceFirst("^/", "").trim();
+            }
+            if (name.isEmpty() || name.length() > 200 || current.size() >= 500) {
+                continue;
+            }
+            if (excluding) {
+                excluded.add(parse(name));
+                if (!current.isEmpty()) {
+                    exclude(current, parse(name).name());
                 }
-                case PAGE_BREAK, BLANK -> {
-                }
-                default -> current = null;
+            } else {
+                current.add(parse(name));
             }
         }
         return new Result(to, info, excluded);
     }
 
-    private static void add(String s, List<Recipient> into) {
-        String line = s.trim();
-        if (line.isEmpty() || line.length() > 200 || into.size() >= 500) {
-            return;
-        }
-        into.add(parse(line));
+    /** {@code PAGE 02        STATE   015113  182333Z}: the page header of a continued message. */
+    private static final Pattern PAGE_FURNITURE = Pattern.compile(
+            "PAGE \\d{1,3}+\\s++[A-Z]++(?: [A-Z]++){0,3}+\\s++\\d{1,8}+\\s++(?:\\d{2} OF \\d{2}\\s++)?\\d{6}Z");
+
+    private static boolean isXmt(String s) {
+        return s.startsWith("XMT ") || s.startsWith("XMT/") || s.equals("XMT");
+    }
+
+    /** The last recipient of {@code list} with {@code post} among its exclusions. */
+    private static void exclude(List<Recipient> list, String post) {
+        Recipient last = list.get(list.size() - 1);
+        List<String> posts = new ArrayList<>(last.excluded());
+        posts.add(post);
+        list.set(list.size() - 1, new Recipient(last.routing(), last.name(), last.precedence(), last.serial(), posts));
     }
 
     /** {@code ROUTING/NAME PRECEDENCE SERIAL}, each part but the name optional; read without a regex. */

@@ -1,0 +1,175 @@
+package io.cablestream.parser;
+
+import java.util.regex.Pattern;
+
+/**
+ * The summary: from a {@code SUMMARY} heading ({@code 1. (C) Summary:}, {@code ------- SUMMARY -------},
+ * {@code Summary and Action Request.}, {@code SUMMARY AND INTRODUCTION}) to {@code END SUMMARY} (any case, any
+ * wrapping, {@code End Summary and Action Request}), or to the end of its paragraph when no end marker follows; or,
+ * with an end marker but no heading, the paragraph that holds the marker. Paragraph numbers, markings, rules and page
+ * breaks inside it are left out.
+ */
+final class SummaryExtractor {
+
+    /** Words a heading adds after SUMMARY. */
+    private static final String[] HEADING_TAILS = {" AND COMMENT", " AND ACTION REQUEST", " AND INTRODUCTION",
+        " AND TABLE OF CONTENTS", "/COMMENT", " AND ACTION", " STATEMENT"};
+    /** A paragraph number and marking at the start of a line inside the summary: {@code 2. (C) }, {@code (SBU) }. */
+    private static final Pattern NUMBER_AND_MARKING = Pattern.compile(
+            "(?m)^\\s*+(?:\u00b6?\\d{1,2}\\s?+\\.\\s*+)?(?:\\([A-Z/]{1,8}+\\)\\s*+)?");
+    private static final int MAX_LENGTH = 20_000;
+
+    private SummaryExtractor() {
+    }
+
+    static String extract(CableText text) {
+        String s = text.source;
+        int from = text.bodyStart < text.size() ? text.offsets[text.bodyStart] : 0;
+        BodyExtractor.Keyword words = new BodyExtractor.Keyword(s, "SUMMARY", from);
+        int start = -1;
+        int end = -1;
+        for (int at = words.next(), guard = 0; at >= 0 && guard < 400; at = words.next(), guard++) {
+            int endStart = endMarkerStart(s, at);
+            if (endStart >= 0) {
+                end = endStart;
+                break;
+            }
+            if (start < 0 && isHeading(s, at)) {
+                start = afterHeading(s, at);
+            }
+        }
+        if (start < 0 && end < 0) {
+            return null;
+        }
+        if (start < 0) {
+            // an end marker without a heading: the paragraph that holds it is the summary
+            int line = text.lineAt(end);
+            while (line > 0 && text.kinds[line] != LineKind.PARAGRAPH && text.kinds[line - 1] != LineKind.BLANK) {
+                line--;
+            }
+            start = text.offsets[line];
+        } else if (end < start) {
+            end = paragraphEnd(text, start);
+        }
+        if (end - start > MAX_LENGTH || end <= start) {
+            return null;
+        }
+        return clean(join(text, start, end));
+    }
+
+    /** If the SUMMARY at {@code at} ends an end marker ({@code END SUMMARY}, {@code End of Summary}), its start. */
+    private static int endMarkerStart(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && Character.isWhitespace(s.charAt(i))) {
+            i--;
+        }
+        if (i >= 1 && (s.charAt(i) == 'F' || s.charAt(i) == 'f') && (s.charAt(i - 1) == 'O' || s.charAt(i - 1) == 'o')) {
+            i -= 2;
+            while (i >= 0 && Character.isWhitespace(s.charAt(i))) {
+                i--;
+            }
+        }
+        if (i >= 2 && s.regionMatches(true, i - 2, "END", 0, 3) && (i < 3 || !Character.isLetter(s.charAt(i - 3)))
+                && i < at - 1) {
+            return i - 2;
+        }
+        return -1;
+    }
+
+    /**
+     * Does the SUMMARY at {@code at} head the summary: at the start of its line behind a number, marking, pilcrow
+     * or dashes, and followed by a colon, dot, dash, blank or a heading's tail?
+     */
+    private static boolean isHeading(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && s.charAt(i) != '\n') {
+            char c = s.charAt(i);
+            if (Character.isLetter(c) && !insideMarking(s, i)) {
+                return false;
+            }
+            i--;
+        }
+        int after = at + "SUMMARY".length();
+        if (after >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(after);
+        return c == ':' || c == '.' || c == ' ' || c == '-' || c == '\n' || c == '/' || c == '\u2010' || c == ',';
+    }
+
+    /** Is the letter at {@code i} inside a bracketed marking such as {@code (C/NF)}? */
+    private static boolean insideMarking(String s, int i) {
+        int open = s.lastIndexOf('(', i);
+        int close = s.indexOf(')', i);
+        return open >= 0 && close > i && close - open <= 10 && s.lastIndexOf(')', i) < open;
+    }
+
+    /** Where the summary's text starts after its heading: past the heading's tail, colons, dots, dashes, blanks. */
+    private static int afterHeading(String s, int at) {
+        int i = at + "SUMMARY".length();
+        for (String tail : HEADING_TAILS) {
+            if (s.regionMatches(true, i, tail, 0, tail.length())) {
+                i += tail.length();
+                break;
+            }
+        }
+        while (i < s.length() && " :.-\n\t\u2010\u2013,".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of the paragraph that starts at {@code start}: its next blank line or rule. */
+    private static int paragraphEnd(CableText text, int start) {
+        int line = text.lineAt(start);
+        boolean content = false;
+        for (int i = line; i < text.size(); i++) {
+            LineKind k = text.kinds[i];
+            if ((k == LineKind.BLANK || isRule(text.lines[i])) && content) {
+                return text.offsets[i];
+            }
+            content = content || (k != LineKind.BLANK && text.offsets[i] + text.lines[i].length() > start);
+        }
+        return text.source.length();
+    }
+
+    /** The lines of [from, to), without page breaks, furniture and rules, one per line. */
+    private static String join(CableText text, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        for (int i = text.lineAt(from); i < text.size() && text.offsets[i] < to; i++) {
+            LineKind k = text.kinds[i];
+            if (k == LineKind.PAGE_BREAK || k == LineKind.FURNITURE || k == LineKind.BLANK || isRule(text.lines[i])) {
+                continue;
+            }
+            int start = Math.max(from, text.offsets[i]) - text.offsets[i];
+            int end = Math.min(to - text.offsets[i], text.lines[i].length());
+            if (start < end) {
+                b.append(b.length() == 0 ? "" : "\n").append(text.lines[i], start, end);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String clean(String s) {
+        String t = NUMBER_AND_MARKING.matcher(s).replaceAll("");
+        t = Strings.collapse(t);
+        int i = 0;
+        while (i < t.length() && " :.-".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        t = t.substring(i).strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static boolean isRule(String line) {
+        if (line.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            if ("-_=*\u2010\u2013 ".indexOf(line.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
