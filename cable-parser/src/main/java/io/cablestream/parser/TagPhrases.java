@@ -48,7 +48,10 @@ final class TagPhrases {
     private TagPhrases() {
     }
 
-    /** The phrase starting at {@code words[at]}: {canonical, number of words}, or null. */
+    /**
+     * The phrase starting at {@code words[at]}: {canonical, number of words, rest}, or null. Its last word may run
+     * into the next tag ({@code HUMAN RIGHTSPOLMIL}): {@code rest} is then that tag (POLMIL), else null.
+     */
     static Object[] match(List<String> words, int at) {
         List<Phrase> candidates = PHRASES.get(words.get(at));
         if (candidates == null) {
@@ -60,21 +63,31 @@ final class TagPhrases {
             }
             StringBuilder canonical = new StringBuilder(p.canonical());
             boolean ok = true;
-            for (int k = 0; k < p.words().length && ok; k++) {
+            String rest = null;
+            int last = p.words().length - 1;
+            for (int k = 0; k <= last && ok; k++) {
                 String w = words.get(at + k);
-                if (p.words()[k].equals("*")) {
+                String pw = p.words()[k];
+                if (pw.equals("*")) {
                     int star = canonical.indexOf("*");
                     canonical.replace(star, star + 1, w);
                     ok = Character.isLetter(w.charAt(0));
+                } else if (k == last && w.length() > pw.length() && w.startsWith(pw)
+                        && isCode(w.substring(pw.length()))) {
+                    rest = w.substring(pw.length());
                 } else {
-                    ok = p.words()[k].equals(w);
+                    ok = pw.equals(w);
                 }
             }
             if (ok) {
-                return new Object[]{canonical.toString(), p.words().length};
+                return new Object[]{canonical.toString(), p.words().length, rest};
             }
         }
         return null;
+    }
+
+    private static boolean isCode(String s) {
+        return TagCatalog.known(s) || FIXES.containsKey(s) || TagCatalog.split(s) != null;
     }
 
     /** The codes a misspelt or run-together code stands for, or null. */

@@ -183,6 +183,10 @@ final class TagsExtractor {
                     out.add(new Tag(code, code.indexOf(',') > 0 ? TagKind.PERSON : TagKind.SUBJECT));
                 }
                 w += (Integer) phrase[1] - 1;
+                if (phrase[2] != null) {
+                    words.set(w, (String) phrase[2]); // the tag run into the phrase's last word is read next
+                    w--;
+                }
                 continue;
             }
             String code = words.get(w);

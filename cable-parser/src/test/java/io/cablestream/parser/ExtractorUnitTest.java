@@ -1,5 +1,7 @@
 package io.cablestream.parser;
 
+import io.cablestream.events.ParsedCable;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -59,22 +61,42 @@ class ExtractorUnitTest {
     @Test
     void classifiedByLosesItsReasonWordsWhateverTheirForm() {
         assertThat(classifiedBy("Classified By: Ambassador Gillian A. Milovanovic, for reasons 1.4 (b) ( d)."))
-                .isEqualTo("Ambassador Gillian A. Milovanovic|[1.4(b), 1.4(d)]");
+                .isEqualTo("Gillian A. Milovanovic|Ambassador|[1.4(b), 1.4(d)]");
         assertThat(classifiedBy("CLASSIFIED BY: DCM Robert  Smith, REASON: 1.4(b)"))
-                .isEqualTo("DCM Robert  Smith|[1.4(b)]");
+                .isEqualTo("Robert Smith|DCM|[1.4(b)]");
         assertThat(classifiedBy("Classified By: Pol Chief S. Rand under E.O. 12958 1.4(d)"))
-                .isEqualTo("Pol Chief S. Rand|[1.4(d)]");
+                .isEqualTo("S. Rand|Pol Chief|[1.4(d)]");
         assertThat(classifiedBy("Classified by Ambassador Frank Almaguer; Reasons   1.4 (b), (d)"))
-                .isEqualTo("Ambassador Frank Almaguer|[1.4(b), 1.4(d)]");
+                .isEqualTo("Frank Almaguer|Ambassador|[1.4(b), 1.4(d)]");
         // "reason" inside the name is no reason word: nothing but the end of the text before 1.4 is cut
         assertThat(classifiedBy("Classified By: Reasoner Jones, Econ Officer, Reasons 1.4 (b)"))
-                .isEqualTo("Reasoner Jones|[1.4(b)]");
+                .isEqualTo("Reasoner Jones|Econ Officer|[1.4(b)]");
+    }
+
+    @Test
+    void classifiedByReadsTitlesAfterTheNameSuffixesAndTheOrder() {
+        var c = ClassifiedByExtractor.extract(LineScanner.scan(
+                "1.  (U) CLASSIFIED BY THOMAS W. SIMONS, JR., AMBASSADOR.\nREASON:  1.5 (B), (C) AND (D).\n"));
+        assertThat(c.name()).isEqualTo("THOMAS W. SIMONS, JR.");
+        assertThat(c.title()).isEqualTo("AMBASSADOR");
+        assertThat(c.reasons()).containsExactly("1.5(b)", "1.5(c)", "1.5(d)");
+        var wrapped = ClassifiedByExtractor.extract(LineScanner.scan("Classified By: Interagency Provincial Affairs "
+                + "Deputy Coordinator Hoyt Y \nee for reasons 1.4 (b) and (d), E.O. 12958\n"));
+        // the release cut the line at 71 characters inside the name
+        assertThat(wrapped.name()).isEqualTo("Hoyt Yee");
+        assertThat(wrapped.title()).isEqualTo("Interagency Provincial Affairs Deputy Coordinator");
+        assertThat(wrapped.order()).isEqualTo("12958");
+        var two = ClassifiedByExtractor.extract(LineScanner.scan(
+                "Classified By: Ambassador Ryan C. Crocker and DCM Patricia Butenis, reasons 1.4 (b) and (d)\n"));
+        assertThat(two.name()).isEqualTo("Ryan C. Crocker");
+        assertThat(two.others()).extracting(ParsedCable.Classifier::name).containsExactly("Patricia Butenis");
+        assertThat(two.others()).extracting(ParsedCable.Classifier::title).containsExactly("DCM");
     }
 
     /** name|reasons of the one Classified By line of a text. */
     private static String classifiedBy(String line) {
         var c = ClassifiedByExtractor.extract(LineScanner.scan(line + "\n"));
-        return c.name() + "|" + c.reasons();
+        return c.name() + "|" + c.title() + "|" + c.reasons();
     }
 
     private static java.util.List<String> reasons(String s) {

@@ -30,7 +30,8 @@ class RealCableFieldsTest {
         assertThat(c.classification()).isEqualTo("SECRET");
         assertThat(c.subject()).isEqualTo("CLOSING CEREMONY OF JCET TRAINING OF MALIAN ARMY ETIA 4 IN GAO");
         // "for reasons 1.4 (b) ( d)." over two lines
-        assertThat(c.classifiedBy().name()).isEqualTo("Ambassador Gillian A. Milovanovic");
+        assertThat(c.classifiedBy().name()).isEqualTo("Gillian A. Milovanovic");
+        assertThat(c.classifiedBy().title()).isEqualTo("Ambassador");
         assertThat(c.classifiedBy().reasons()).containsExactly("1.4(b)", "1.4(d)");
         assertThat(c.executiveOrder()).isEqualTo(new ParsedCable.ExecutiveOrder("12958", LocalDate.of(2019, 12, 16)));
         assertThat(c.references()).extracting(Reference::cableId).containsExactly("09BAMAKO813");
@@ -56,9 +57,9 @@ class RealCableFieldsTest {
     void tagsContinuedOnTheNextLineAndPersonTagsOf09SANTIAGO324() {
         ParsedCable c = parse("09SANTIAGO324");
         assertThat(c.tags()).extracting(Tag::code)
-                .containsExactly("OVIP", "BIDEN", "JOSEPH", "PREL", "ECON", "PGOV", "SOCI", "UK", "PK", "AF");
+                .containsExactly("OVIP", "BIDEN, JOSEPH", "PREL", "ECON", "PGOV", "SOCI", "UK", "PK", "AF");
         assertThat(c.tags()).filteredOn(t -> t.kind() == TagKind.PERSON).extracting(Tag::code)
-                .containsExactly("BIDEN", "JOSEPH");
+                .containsExactly("BIDEN, JOSEPH");
         assertThat(c.tags()).filteredOn(t -> t.kind() == TagKind.COUNTRY).extracting(Tag::code)
                 .containsExactly("UK", "PK", "AF");
         assertThat(c.subject()).isEqualTo(
@@ -112,7 +113,7 @@ class RealCableFieldsTest {
         assertThat(c.paragraphs()).extracting(ParsedCable.Paragraph::number).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(c.paragraphs().get(1).marking()).isEqualTo("SBU");
         assertThat(c.paragraphs().get(3).text()).startsWith("At a roundtable discussion");
-        assertThat(c.summary()).startsWith("S/CRS Ambassador Herbst visited OSCE March 16").endsWith("training courses");
+        assertThat(c.summary()).startsWith("S/CRS Ambassador Herbst visited OSCE March 16").endsWith("training courses.");
         assertThat(c.comment()).startsWith("Ambassador Herbst's presentation").endsWith("post-conflict rehabilitation");
         assertThat(c.signers()).containsExactly("SCOTT");
         assertThat(c.executiveOrder().order()).isEqualTo("12958");
