@@ -17,17 +17,20 @@ import java.util.regex.Pattern;
 final class ClassifiedByExtractor {
 
     private static final Pattern SECTION = Pattern.compile("\\b1\\s?[.,]\\s?([45])\\b");
+    /** The reason word as cables write it: reason(s), reaons, resons, REAS0N, and split by a wrap ("rea sons"). */
+    private static final String REASON_WORD = "(?:r\\s?e\\s?a?\\s?s\\s?[o0]\\s?ns?|re\\s?a\\s?ons?)";
     /**
      * Where the classifier's name ends: the reason words ({@code for reasons}, {@code Reason:}, {@code per},
      * {@code based on E.O.12958}, {@code due to 1,4}), the order or the section number. Every quantifier is
      * possessive or bounded, and the alternatives start with different characters, so nothing backtracks.
      */
     private static final Pattern END_OF_NAME = Pattern.compile("(?i)"
-            + "(?:\\b(?:f[o0]r|per|under|based\\s{1,3}[o0]n|due\\s{1,3}to)\\s{1,3}+(?:f[o0]r\\s{1,3}+)?"
-            + "(?=re[a-z0-9]{0,3}s[o0]n|reaons|e\\.?\\s?[o0]\\.?\\s?1\\d{4}|1\\d{4}|se\\s?ction|1\\s?[.,]\\s?[45]|para\\b))"
-            + "|(?:[\\s,;.:\\-]|^)(?=re(?:a?s[o0]ns?|aons?)(?:\\(s\\))?\\b)"
+            + "(?:\\b(?:f\\s?[o0]\\s?r|per|under|based\\s{1,3}(?:up)?[o0]n|due\\s{1,3}to)\\s{1,3}+(?:f[o0]r\\s{1,3}+)?"
+            + "(?=" + REASON_WORD + "|e\\.?\\s?[o0]\\.?\\s?1\\d{4}|1\\d{4}|se\\s?ction|1\\s?[.,]\\s?[45]|para\\b))"
+            + "|(?:[\\s,;.:\\-]|^)(?=" + REASON_WORD + "(?:\\(s\\))?(?![a-z]))"
             + "|(?:[\\s,;.:\\-]|^)(?=e\\.?\\s?[o0]\\.?\\s?1\\d{4})"
             + "|(?<![\\w.])(?=1\\s?[.,]\\s?[45](?!\\d))");
+
     /** {@code E.O. 12958}, {@code EO 12958}, {@code E.O.12958}, {@code 12958} alone after "for". */
     private static final Pattern ORDER = Pattern.compile("(?i)(?:\\be\\.?\\s?[o0]\\.?\\s?|\\bfor\\s)(1\\d{4})\\b");
     /** What may open the statement before the name: a repeated keyword, a marking, a paragraph number. */

@@ -59,20 +59,19 @@ final class ClassifierNames {
         if (by >= 0) {
             s = s.substring(by + 3).trim();
         }
-        boolean mixedCase = hasLowerCase(s);
-        List<Person> several = several(s, mixedCase);
+        List<Person> several = several(s);
         if (several.size() > 1) {
             return several;
         }
-        Person one = person(s, mixedCase);
+        Person one = person(s);
         return one == null ? List.of() : List.of(one);
     }
 
     /** "Ambassador X and DCM Y": each side a person with a name of two words or more; else one person or none. */
-    private static List<Person> several(String s, boolean mixedCase) {
+    private static List<Person> several(String s) {
         List<Person> out = new ArrayList<>();
         for (String part : s.split("(?i) (?:and|&) ")) {
-            Person p = person(part, mixedCase);
+            Person p = person(part);
             if (p == null || p.name().indexOf(' ') < 0) {
                 return List.of();
             }
@@ -81,13 +80,23 @@ final class ClassifierNames {
         return out;
     }
 
-    /** One person: the first comma-separated part that ends with a name; the rest is title. */
-    private static Person person(String s, boolean mixedCase) {
+    /**
+     * One person: the first comma-separated part that ends with a name; the rest is title. A surname written first
+     * ({@code Stepheson, Barbara J, Ambassador}) is kept so.
+     */
+    private static Person person(String s) {
         List<String> parts = parts(s);
         for (int p = 0; p < parts.size(); p++) {
-            String[] tokens = parts.get(p).trim().split(" +");
-            int start = nameStart(tokens, mixedCase);
+            String[] tokens = withoutTrailingMarks(parts.get(p).trim().split(" +"));
+            // capitals in a part of mixed case are office codes (AIT, DCM); a part all in capitals may be a name
+            int start = nameStart(tokens, hasLowerCase(parts.get(p)));
             if (start < tokens.length) {
+                if (p == 0 && tokens.length == 1 && parts.size() > 1 && isGivenNames(parts.get(1))) {
+                    String name = tokens[0] + ", " + parts.get(1).trim();
+                    List<String> rest = parts.subList(2, parts.size());
+                    return new Person(name, rest.isEmpty() ? null : trimPunctuation(String.join(", ",
+                            rest.stream().map(String::trim).toList())));
+                }
                 StringBuilder title = new StringBuilder(String.join(" ", List.of(tokens).subList(0, start)));
                 for (int q = 0; q < parts.size(); q++) {
                     if (q != p && !parts.get(q).isBlank()) {
@@ -115,6 +124,30 @@ final class ClassifierNames {
             }
         }
         return parts;
+    }
+
+    /** Given names and initials only, no word of office: {@code Barbara J}. */
+    private static boolean isGivenNames(String part) {
+        String[] tokens = part.trim().split(" +");
+        if (tokens.length > 3 || tokens[0].isEmpty()) {
+            return false;
+        }
+        boolean mixed = hasLowerCase(part);
+        for (String t : tokens) {
+            if (!isNameToken(t, mixed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Without bracketed marks after the name: {@code Maria Otero (G)}. */
+    private static String[] withoutTrailingMarks(String[] tokens) {
+        int end = tokens.length;
+        while (end > 1 && tokens[end - 1].startsWith("(") && tokens[end - 1].length() <= 8) {
+            end--;
+        }
+        return end == tokens.length ? tokens : java.util.Arrays.copyOf(tokens, end);
     }
 
     /** Index of the first token of the name that ends {@code tokens}; {@code tokens.length} if none. */
