@@ -14,6 +14,14 @@ final class BodyExtractor {
             "CONFIDENTIAL", "SECRET", "COMMENT", "SUMMARY", "TEXT", "NOTE", "THANKS", "REGARDS", "MINIMIZE",
             "CONSIDERED", "SENSITIVE", "UNCLAS", "EXDIS", "NODIS");
 
+    /** Words that start a sentence, so that a text cut after one ({@code ... percent. The}) names no signer. */
+    private static final Set<String> SENTENCE_WORDS = Set.of("THE", "THIS", "THAT", "THESE", "THOSE", "THERE", "THEY",
+            "THEN", "THUS", "HE", "SHE", "WE", "IT", "ITS", "OUR", "HIS", "HER", "AND", "BUT", "FOR", "NOR", "YET", "ALSO",
+            "WHILE", "WHEN", "WHERE", "WHAT", "WHO", "WHY", "HOW", "AFTER", "BEFORE", "SINCE", "AS", "AT", "IN", "ON",
+            "OF", "TO", "BY", "WITH", "FROM", "INTO", "ONE", "TWO", "MANY", "MOST", "SOME", "ALL", "ANY", "EACH", "BOTH",
+            "HOWEVER", "MEANWHILE", "FINALLY", "FURTHER", "MOREOVER", "INDEED", "OTHER", "OTHERS", "OVERALL", "POST",
+            "EMBASSY", "MISSION", "DEPARTMENT", "WASHINGTON", "PLEASE", "SEE", "NOT", "YES", "NONE", "ACTION", "BEGIN");
+
     /** Compiled once: String.replaceFirst compiles its regex on every call. */
     private static final Pattern LEADING_DOTS = Pattern.compile("^[.\\s]+");
 
@@ -205,6 +213,10 @@ final class BodyExtractor {
         // a name run together with the text ends the line: a line ending otherwise (most end with '.') has none,
         // which spares the searches below over what may be a whole flattened cable
         if (!isNameChar(line.charAt(line.length() - 1))) {
+            String capitalised = capitalisedLastWord(line);
+            if (capitalised != null) {
+                out.add(capitalised);
+            }
             return out;
         }
         // run together with the text: the last word(s) after "END COMMENT" or a sentence end
@@ -216,6 +228,27 @@ final class BodyExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * A signature typed in mixed case after the last sentence ({@code ... youth events. Scobey}), in the upper case
+     * signatures are written in; null if the line does not end so.
+     */
+    private static String capitalisedLastWord(String line) {
+        int space = line.lastIndexOf(' ');
+        String word = line.substring(space + 1);
+        if (space < 2 || word.length() < 3 || word.length() > 20 || !Character.isUpperCase(word.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (!Character.isLowerCase(word.charAt(i)) && word.charAt(i) != '-' && word.charAt(i) != '\'') {
+                return null;
+            }
+        }
+        char before = line.charAt(space - 1);
+        String upper = word.toUpperCase(Locale.ROOT);
+        return (before == '.' || before == '*') && !NOT_SIGNERS.contains(upper) && !SENTENCE_WORDS.contains(upper)
+                ? upper : null;
     }
 
     /**
@@ -246,7 +279,7 @@ final class BodyExtractor {
 
     /** Where the signer's name may start, after the last ". ", "COMMENT " or "END COMMENT"/"END SUMMARY". */
     private static int cut(String line) {
-        int cut = Math.max(line.lastIndexOf(". "), line.lastIndexOf("COMMENT "));
+        int cut = Math.max(Math.max(line.lastIndexOf(". "), line.lastIndexOf("COMMENT ")), line.lastIndexOf("* "));
         String upper = line.toUpperCase(Locale.ROOT);
         int end = Math.max(upper.lastIndexOf("END COMMENT"), upper.lastIndexOf("END SUMMARY"));
         if (end >= 0) {
@@ -267,7 +300,8 @@ final class BodyExtractor {
             tail--;
         }
         int from = Math.max(0, tail - 1);
-        int cut = Math.max(last(line, ". ", from, false), last(line, "COMMENT ", from, false));
+        int cut = Math.max(Math.max(last(line, ". ", from, false), last(line, "COMMENT ", from, false)),
+                last(line, "* ", from, false));
         int end = Math.max(last(line, "END COMMENT", Math.max(0, from - 11), true),
                 last(line, "END SUMMARY", Math.max(0, from - 11), true));
         if (end >= 0) {

@@ -36,9 +36,9 @@ final class CableCitations {
 
     /**
      * The canonical ids cited in {@code item}; {@code citingYear} (two digits) is used where the text has no year,
-     * and with none the citation is skipped. With {@code knownOnly}, only stations of the dictionary are read.
+     * and with none the citation is skipped. Only stations of the dictionary ({@link Stations}) are read.
      */
-    static List<String> ids(String item, Integer citingYear, boolean knownOnly) {
+    static List<String> ids(String item, Integer citingYear) {
         List<Token> tokens = tokens(item);
         List<String> out = new ArrayList<>();
         String station = null;
@@ -76,7 +76,7 @@ final class CableCitations {
                 }
                 if (serialAt < n && tokens.get(serialAt).kind() == Kind.NUMBER) {
                     int[] from = new int[1];
-                    String found = station(tokens, i, end, knownOnly, from);
+                    String found = station(tokens, i, end, from);
                     if (found != null) {
                         station = found;
                         Integer prefix = from[0] > 0 && isYear(tokens.get(from[0] - 1))
@@ -141,7 +141,7 @@ final class CableCitations {
     }
 
     /** The station named by the longest run of words ending at {@code end}; {@code from[0]} its first token. */
-    private static String station(List<Token> tokens, int start, int end, boolean knownOnly, int[] from) {
+    private static String station(List<Token> tokens, int start, int end, int[] from) {
         for (int a = start; a < end; a++) {
             String found = Stations.canonical(join(tokens, a, end));
             if (found != null) {
@@ -149,13 +149,8 @@ final class CableCitations {
                 return found;
             }
         }
-        String last = tokens.get(end - 1).text();
-        // a station the dictionary does not know: one upper-case word that is not a known non-station
-        if (!knownOnly && last.length() >= 3 && last.equals(last.toUpperCase()) && Stations.key(last).equals(last)
-                && !NOT_STATIONS.contains(last)) {
-            from[0] = end - 1;
-            return last;
-        }
+        // a word the dictionary does not know is not read as a station: across the corpus such words were DAILY,
+        // DEPT, ATTACHMENT, surnames and seasons far more often than stations
         return null;
     }
 

@@ -194,7 +194,7 @@ final class ReferenceExtractor {
                 continue;
             }
             ReferenceKind kind = kind(t);
-            List<String> ids = CableCitations.ids(t, year, kind != ReferenceKind.OTHER);
+            List<String> ids = CableCitations.ids(t, year);
             int cited = ids.size();
             // no self reference, and a cable cited twice is one reference
             ids.removeIf(id -> id.equals(ownId) || cited(out, id));
@@ -219,7 +219,7 @@ final class ReferenceExtractor {
 
     /** A cable citation whose year the text does not give and the citing cable does not know. */
     private static boolean looksLikeCable(String t) {
-        return !CableCitations.ids(t, 0, false).isEmpty();
+        return !CableCitations.ids(t, 0).isEmpty();
     }
 
     private static ReferenceKind kind(String t) {

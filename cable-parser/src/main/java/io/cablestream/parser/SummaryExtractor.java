@@ -81,6 +81,9 @@ final class SummaryExtractor {
      * or dashes, and followed by a colon, dot, dash, blank or a heading's tail?
      */
     private static boolean isHeading(String s, int at) {
+        if (afterParagraphNumber(s, at)) {
+            return followedLikeHeading(s, at);
+        }
         int i = at - 1;
         while (i >= 0 && s.charAt(i) != '\n') {
             char c = s.charAt(i);
@@ -89,12 +92,46 @@ final class SummaryExtractor {
             }
             i--;
         }
+        return followedLikeHeading(s, at);
+    }
+
+    private static boolean followedLikeHeading(String s, int at) {
         int after = at + "SUMMARY".length();
         if (after >= s.length()) {
             return false;
         }
         char c = s.charAt(after);
         return c == ':' || c == '.' || c == ' ' || c == '-' || c == '\n' || c == '/' || c == '\u2010' || c == ',';
+    }
+
+    /**
+     * Does a paragraph number (and marking) stand right before the word, as in a flattened cable's
+     * {@code ... (d) 1. (C) Summary: ...}?
+     */
+    private static boolean afterParagraphNumber(String s, int at) {
+        int i = at - 1;
+        while (i >= 0 && s.charAt(i) == ' ') {
+            i--;
+        }
+        if (i >= 0 && s.charAt(i) == ')') {
+            int open = s.lastIndexOf('(', i);
+            if (open < 0 || i - open > 9) {
+                return false;
+            }
+            i = open - 1;
+            while (i >= 0 && s.charAt(i) == ' ') {
+                i--;
+            }
+        }
+        if (i < 1 || s.charAt(i) != '.') {
+            return false;
+        }
+        int digits = i - 1;
+        while (digits >= 0 && Character.isDigit(s.charAt(digits))) {
+            digits--;
+        }
+        return digits < i - 1 && i - 1 - digits <= 2 && (digits < 0 || s.charAt(digits) == ' '
+                || s.charAt(digits) == '\n' || s.charAt(digits) == '\u00b6');
     }
 
     /** Is the letter at {@code i} inside a bracketed marking such as {@code (C/NF)}? */
