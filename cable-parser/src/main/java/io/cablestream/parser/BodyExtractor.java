@@ -197,7 +197,7 @@ final class BodyExtractor {
     /** Signers: the surnames on the last lines, also when glued to the text before them ("END COMMENT SCOTT"). */
     static List<String> signers(CableText text) {
         List<String> out = new ArrayList<>();
-        int last = text.size() - 1;
+        int last = releaseMark(text) - 1;
         while (last >= 0 && isAfterSignature(text, last)) {
             last--;
         }
@@ -206,8 +206,15 @@ final class BodyExtractor {
             return out;
         }
         String line = withoutTrailingMarks(text.lines[last]);
+        if (line.isEmpty()) {
+            return out;
+        }
         if (isName(line)) {
             out.add(line);
+            return out;
+        }
+        if (line.indexOf(' ') < 0 && capitalised(line) != null) {
+            out.add(capitalised(line)); // "Leach" on a line of its own
             return out;
         }
         // a name run together with the text ends the line: a line ending otherwise (most end with '.') has none,
@@ -217,6 +224,11 @@ final class BodyExtractor {
             if (capitalised != null) {
                 out.add(capitalised);
             }
+            return out;
+        }
+        String afterText = capitalsAfterText(line);
+        if (afterText != null) {
+            out.add(afterText);
             return out;
         }
         // run together with the text: the last word(s) after "END COMMENT" or a sentence end
@@ -236,8 +248,52 @@ final class BodyExtractor {
      */
     private static String capitalisedLastWord(String line) {
         int space = line.lastIndexOf(' ');
+        if (space < 1) {
+            return null;
+        }
+        char before = line.charAt(space - 1);
+        return before == '.' || before == '*' ? capitalised(line.substring(space + 1)) : null;
+    }
+
+    /**
+     * A surname in capitals ending a line of mixed-case text that a converter ran the signature into ({@code ... push
+     * ahead GOLDBERG}, {@code ... Website: XXXXXXXXXXXX TUTTLE}, {@code ...index.c fm STAPLETON}); null if none. A
+     * capitalised word that is a tag code (FARC, NATO) or a redaction is no surname.
+     */
+    private static String capitalsAfterText(String line) {
+        int space = line.lastIndexOf(' ');
+        if (space < 1) {
+            return null;
+        }
         String word = line.substring(space + 1);
-        if (space < 2 || word.length() < 3 || word.length() > 20 || !Character.isUpperCase(word.charAt(0))) {
+        int before = line.lastIndexOf(' ', space - 1);
+        String previous = line.substring(before + 1, space);
+        boolean previousIsText = !previous.isEmpty() && (hasLowerCase(previous) || !isNameChar(previous.charAt(
+                previous.length() - 1)) || previous.chars().allMatch(c -> c == 'X' || c == 'x'));
+        if (word.length() < 4 || !previousIsText || !hasLowerCase(line) || NOT_SIGNERS.contains(word)
+                || TagCatalog.known(word) || word.contains("XXX")) {
+            return null;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!isNameChar(word.charAt(i))) {
+                return null;
+            }
+        }
+        return word;
+    }
+
+    private static boolean hasLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code Scobey} as {@code SCOBEY}: one capitalised word that is no sentence's first word; else null. */
+    private static String capitalised(String word) {
+        if (word.length() < 3 || word.length() > 20 || !Character.isUpperCase(word.charAt(0))) {
             return null;
         }
         for (int i = 1; i < word.length(); i++) {
@@ -245,10 +301,35 @@ final class BodyExtractor {
                 return null;
             }
         }
-        char before = line.charAt(space - 1);
         String upper = word.toUpperCase(Locale.ROOT);
-        return (before == '.' || before == '*') && !NOT_SIGNERS.contains(upper) && !SENTENCE_WORDS.contains(upper)
-                ? upper : null;
+        return NOT_SIGNERS.contains(upper) || SENTENCE_WORDS.contains(upper) ? null : upper;
+    }
+
+    /**
+     * The line where the release's mark ({@code Declassified/Released US Department of State EO Systematic Review})
+     * starts near the end, or the number of lines when there is none: what follows it is no signature.
+     */
+    private static int releaseMark(CableText text) {
+        for (int i = text.size() - 1; i >= Math.max(0, text.size() - 6); i--) {
+            if (text.lines[i].startsWith("Declassified/Released")) {
+                return i;
+            }
+        }
+        return text.size();
+    }
+
+    /**
+     * The place before the name that ends a page break run into the signature ({@code KABUL 00001132 004 OF 004
+     * NEUMANN}), or -1.
+     */
+    private static int afterPageCount(String line) {
+        int of = line.lastIndexOf(" OF ");
+        int end = of + 4;
+        while (of >= 0 && end < line.length() && Character.isDigit(line.charAt(end))) {
+            end++;
+        }
+        return of >= 3 && end - of - 4 == 3 && end < line.length() && line.charAt(end) == ' '
+                && Character.isDigit(line.charAt(of - 1)) ? end : -1;
     }
 
     /**
@@ -268,10 +349,16 @@ final class BodyExtractor {
         }
     }
 
-    /** Without the marks that end a signature line: {@code GILLESPIE##}, {@code MCNAMARA.}, {@code GRAY .}. */
+    /**
+     * Without the marks that end a signature line: {@code GILLESPIE##}, {@code MCNAMARA.}, {@code GRAY .}, a
+     * conversion's {@code \\}, and the end of message {@code NNNN} run into it.
+     */
     private static String withoutTrailingMarks(String line) {
         int end = line.length();
-        while (end > 0 && (line.charAt(end - 1) == '#' || line.charAt(end - 1) == '.' || line.charAt(end - 1) == ' ')) {
+        if (line.endsWith(" NNNN")) {
+            end -= 5;
+        }
+        while (end > 0 && "#. \\".indexOf(line.charAt(end - 1)) >= 0) {
             end--;
         }
         return line.substring(0, end);
@@ -279,7 +366,10 @@ final class BodyExtractor {
 
     /** Where the signer's name may start, after the last ". ", "COMMENT " or "END COMMENT"/"END SUMMARY". */
     private static int cut(String line) {
-        int cut = Math.max(Math.max(line.lastIndexOf(". "), line.lastIndexOf("COMMENT ")), line.lastIndexOf("* "));
+        int cut = Math.max(Math.max(line.lastIndexOf(". "), line.lastIndexOf("COMMENT ")),
+                Math.max(line.lastIndexOf("* "), line.lastIndexOf(".) ") + 1));
+        cut = Math.max(cut, Math.max(Math.max(line.lastIndexOf("XXXX "), line.lastIndexOf(" / ") + 2),
+                afterPageCount(line)));
         String upper = line.toUpperCase(Locale.ROOT);
         int end = Math.max(upper.lastIndexOf("END COMMENT"), upper.lastIndexOf("END SUMMARY"));
         if (end >= 0) {
@@ -299,9 +389,11 @@ final class BodyExtractor {
                 || line.charAt(tail - 1) == ' ')) {
             tail--;
         }
-        int from = Math.max(0, tail - 1);
+        int from = Math.max(0, tail - 3);
         int cut = Math.max(Math.max(last(line, ". ", from, false), last(line, "COMMENT ", from, false)),
-                last(line, "* ", from, false));
+                Math.max(last(line, "* ", from, false), last(line, ".) ", from, false) + 1));
+        cut = Math.max(cut, Math.max(Math.max(last(line, "XXXX ", from, false), last(line, " / ", from, false) + 2),
+                afterPageCount(line)));
         int end = Math.max(last(line, "END COMMENT", Math.max(0, from - 11), true),
                 last(line, "END SUMMARY", Math.max(0, from - 11), true));
         if (end >= 0) {

@@ -23,7 +23,7 @@ final class Normaliser {
 
     /** The characters the pass below changes (other control characters are harmless and rare). */
     private static final char[] SPECIAL = {'\r', '\t', '\0', '\f', '\\', '\u000b', '\u00a0', '\u00c2', '\u00c3',
-        '\u2028', '\u2029', '\u007f'};
+        '\u00e2', '\u2028', '\u2029', '\u007f'};
     static final String MARKUP = "MARKUP_REMOVED";
     static final String OCR = "OCR_PILCROW";
 
@@ -251,8 +251,8 @@ final class Normaliser {
 
     /** The characters the pass below may change ({@link #SPECIAL} and the other control characters). */
     private static boolean mayChange(char c) {
-        return c < 0x20 ? c != '\n' : c == '\\' || c == '\u00a0' || c == '\u00c2' || c == '\u00c3' || c == '\u2028'
-                || c == '\u2029' || c == '\u007f';
+        return c < 0x20 ? c != '\n' : c == '\\' || c == '\u00a0' || c == '\u00c2' || c == '\u00c3' || c == '\u00e2'
+                || c == '\u2028' || c == '\u2029' || c == '\u007f';
     }
 
     /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
@@ -293,6 +293,13 @@ final class Normaliser {
                     && text.charAt(i + 1) <= '\u00bf') {
                 char next = text.charAt(++i);
                 out.append(c == '\u00c2' ? next : (char) (next + 0x40));
+                mojibake++;
+            } else if (c == '\u00e2' && i + 2 < n && Mojibake.continuation(text.charAt(i + 1)) >= 0
+                    && Mojibake.continuation(text.charAt(i + 2)) >= 0) {
+                // the three bytes of U+2000-U+2FFF (curly quotes, dashes, ellipsis) read as Latin-1 or Windows-1252
+                out.append((char) (0x2000 | (Mojibake.continuation(text.charAt(i + 1)) & 0x3f) << 6
+                        | (Mojibake.continuation(text.charAt(i + 2)) & 0x3f)));
+                i += 2;
                 mojibake++;
             } else {
                 out.append(c);

@@ -14,9 +14,17 @@ final class SummaryExtractor {
     /** Words a heading adds after SUMMARY. */
     private static final String[] HEADING_TAILS = {" AND COMMENT", " AND ACTION REQUEST", " AND INTRODUCTION",
         " AND TABLE OF CONTENTS", "/COMMENT", " AND ACTION", " STATEMENT"};
-    /** A paragraph number and marking at the start of a line inside the summary: {@code 2. (C) }, {@code (SBU) }. */
+    /** A portion marking: {@code (C)}, {@code (SBU)}, {@code (S/NF)}, {@code (C//NF)}, {@code (U/FOUO)}. */
+    private static final String MARKING = "\\((?:U|C|S|TS|SBU|FOUO|U/FOUO|SBU/NF|[CS]//?NF|[CSU]//?REL[A-Z ,/]{0,20}+)\\)";
+    /**
+     * A paragraph number with its marking inside the summary, at a line's start or after a sentence where a
+     * flattened text ran the paragraphs together ({@code security. 3. (SBU) Summary continued}), and a marking
+     * opening the summary.
+     */
     private static final Pattern NUMBER_AND_MARKING = Pattern.compile(
-            "(?m)^\\s*+(?:\u00b6?\\d{1,2}\\s?+\\.\\s*+)?(?:\\([A-Z/]{1,8}+\\)\\s*+)?");
+            "(?m)^\\s*+\u00b6?\\d{1,2}\\s?+\\.\\s*+(?:" + MARKING + "\\s*+)?"
+                    + "|(?<=[.!?\"')] )\u00b6?\\d{1,2}\\s?+\\.\\s?+" + MARKING + "\\s*+"
+                    + "|\\A\\s*+" + MARKING + "\\s*+");
     private static final int MAX_LENGTH = 20_000;
 
     private SummaryExtractor() {
@@ -162,7 +170,7 @@ final class SummaryExtractor {
         boolean content = false;
         for (int i = line; i < text.size(); i++) {
             LineKind k = text.kinds[i];
-            if ((k == LineKind.BLANK || isRule(text.lines[i])) && content) {
+            if ((k == LineKind.BLANK || k == LineKind.PARAGRAPH && i > line || isRule(text.lines[i])) && content) {
                 return text.offsets[i];
             }
             content = content || (k != LineKind.BLANK && text.offsets[i] + text.lines[i].length() > start);
@@ -189,7 +197,8 @@ final class SummaryExtractor {
 
     private static String clean(String s) {
         String t = NUMBER_AND_MARKING.matcher(s).replaceAll("");
-        t = Strings.collapse(t);
+        // a backslash standing alone is what a conversion left of a line continuation
+        t = Strings.collapse(t.replace(" \\ ", " ").replace(" \\\n", "\n"));
         int i = 0;
         while (i < t.length() && " :.-".indexOf(t.charAt(i)) >= 0) {
             i++;

@@ -45,6 +45,35 @@ class NoisyCorpusAccuracyTest {
         }
     }
 
+    /** The body fields have no release values: the noisy parse must give the clean parse's value for 99 % of cables. */
+    @Test
+    void noisyBodyFieldsAgreeWithTheCleanParse() {
+        Path shared = Corpus.sharedLocation();
+        Corpus corpus = Corpus.load(Corpus.exists(shared) ? shared : Corpus.SAMPLE);
+        CableParser parser = new CableParser();
+        java.util.Map<String, int[]> agree = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> firstMiss = new java.util.HashMap<>();
+        for (int i = 0; i < corpus.entries().size(); i += 2) {
+            byte[] bytes = corpus.bytes(corpus.entries().get(i));
+            java.util.Map<String, Object> clean = BodyFields.of(parser.parse(bytes));
+            java.util.Map<String, Object> noisy = BodyFields.of(parser.parse(NoiseGenerator.apply(bytes)));
+            for (String field : clean.keySet()) {
+                int[] c = agree.computeIfAbsent(field, k -> new int[2]);
+                c[1]++;
+                if (java.util.Objects.equals(clean.get(field), noisy.get(field))) {
+                    c[0]++;
+                } else {
+                    firstMiss.putIfAbsent(field, corpus.entries().get(i).file() + ": clean " + clean.get(field)
+                            + " noisy " + noisy.get(field));
+                }
+            }
+        }
+        agree.forEach((field, c) -> System.out.printf("%-15s noisy = clean %6.2f%% (%d of %d)%n", field,
+                100.0 * c[0] / c[1], c[0], c[1]));
+        agree.forEach((field, c) -> assertThat(100.0 * c[0] / c[1]).as(field + ", e.g. " + firstMiss.get(field))
+                .isGreaterThanOrEqualTo(99.0));
+    }
+
     private static void compare(Corpus corpus, String title) {
         Accuracy clean = Accuracy.measure(corpus, UnaryOperator.identity());
         Accuracy noisy = Accuracy.measure(corpus, NoiseGenerator::apply);
