@@ -16,8 +16,13 @@ final class CableIdExtractor {
             "WASHDC", "STATE",
             "USUN", "USUNNEWYORK");
 
+    /**
+     * A precedence word ending the FM line, tried only where a run of blanks starts, the run taken whole: as
+     * {@code \s+(?:IMMEDIATE|...)$} the search read a run of n blanks n^2/2 times (an FM line with 19,900 blanks
+     * below a DTG: 0.9-3.7 s).
+     */
     private static final java.util.regex.Pattern PRECEDENCE = java.util.regex.Pattern.compile(
-            "\\s+(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$");
+            "(?<!\\s)\\s++(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$");
     private static final java.util.regex.Pattern STATION = java.util.regex.Pattern.compile("[A-Z]{3,25}");
 
     private CableIdExtractor() {
