@@ -82,10 +82,19 @@ public final class CableParser {
      * winning over them): the cable id is the release's, and date and classification fill in what the text lacks.
      */
     public ParsedCable parse(byte[] raw, ReleaseMetadata metadata) {
+        return parse(raw, metadata, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], ReleaseMetadata)}, with the name the cable came under (a file name, archive entry or
+     * URL, e.g. {@code cables/02ROME1196.txt}; may be null): where the text has no year, the id is the name's if the
+     * name is a canonical id of the text's station and serial ({@code CABLE_ID_FROM_SOURCE_NAME}).
+     */
+    public ParsedCable parse(byte[] raw, ReleaseMetadata metadata, String source) {
         Warnings warnings = new Warnings();
         Found found = new Found();
         try (ParseBudget budget = ParseBudget.open(budgetNanos, clock)) {
-            return parse(raw == null ? new byte[0] : raw, metadata, warnings, found);
+            return parse(raw == null ? new byte[0] : raw, metadata, source, warnings, found);
         } catch (ParseBudget.Exhausted e) {
             warnings.add("PARSE_TIMEOUT", "parse stopped after its budget of " + budgetNanos / 1_000_000
                     + " ms; only the fields found by then are given");
@@ -96,7 +105,7 @@ public final class CableParser {
         }
     }
 
-    private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, Warnings warnings, Found found) {
+    private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, String source, Warnings warnings, Found found) {
         boolean[] guessed = new boolean[1];
         String decoded = TextDecoder.decode(raw, guessed);
         if (guessed[0]) {
@@ -117,7 +126,7 @@ public final class CableParser {
         Classification classification = Classification.extract(text, normalised, release, warnings);
         found.classification = classification;
         ClassificationLine line = classification.line;
-        String cableId = CableIdExtractor.extract(text, line, dtg, header, release, warnings);
+        String cableId = CableIdExtractor.extract(text, line, dtg, header, release, source, warnings);
         Section section = line != null && line.section() != null
                 ? new Section(line.section(), line.sectionOf()) : null;
         found.cableId = cableId;
