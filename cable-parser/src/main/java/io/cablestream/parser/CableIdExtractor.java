@@ -5,7 +5,8 @@ import java.util.regex.Matcher;
 
 /**
  * The canonical id {@code 09USOSCE86}: two-digit DTG year + station of the classification line + serial as an
- * integer, cross-checked with the DE line serial, the FM station and the page-break lines.
+ * integer, cross-checked with the DE line serial, the FM station and the page-break lines. A text without a year
+ * takes the id of its source name ({@code 02ROME1196.txt}) where that agrees with the text's station and serial.
  */
 final class CableIdExtractor {
 
@@ -16,21 +17,34 @@ final class CableIdExtractor {
             "WASHDC", "STATE",
             "USUN", "USUNNEWYORK");
 
+    /**
+     * A precedence word ending the FM line, tried only where a run of blanks starts, the run taken whole: as
+     * {@code \s+(?:IMMEDIATE|...)$} the search read a run of n blanks n^2/2 times (an FM line with 19,900 blanks
+     * below a DTG: 0.9-3.7 s).
+     */
     private static final java.util.regex.Pattern PRECEDENCE = java.util.regex.Pattern.compile(
-            "\\s+(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$");
+            "(?<!\\s)\\s++(?:IMMEDIATE|PRIORITY|ROUTINE|FLASH|NIACT.*)$");
     private static final java.util.regex.Pattern STATION = java.util.regex.Pattern.compile("[A-Z]{3,25}");
 
     private CableIdExtractor() {
     }
 
     static String extract(CableText text, ClassificationLine line, DtgExtractor.Dtg dtg, HeaderExtractor.Result header,
-                          ReleaseHeader release, Warnings warnings) {
-        String derived = derive(text, line, dtg, header, warnings);
+                          ReleaseHeader release, String source, Warnings warnings) {
+        String derived = dtg == null ? null : id(dtg.year(), place(text, line, header, warnings));
         if (release != null && release.cableId() != null) {
             if (derived != null && !derived.equals(release.cableId())) {
                 warnings.add("CABLE_ID_MISMATCH", "text gives " + derived + ", release header " + release.cableId());
             }
             return release.cableId();
+        }
+        SourceName name = SourceName.of(source);
+        if (name != null && derived == null && dtg == null) {
+            return fromSourceName(name, text, line, header, warnings);
+        }
+        if (name != null && derived != null && !name.id().equals(derived)) {
+            warnings.add("SOURCE_NAME_MISMATCH", "source name " + name.written() + " is not the text's id " + derived
+                    + "; the text's is kept");
         }
         if (derived == null) {
             warnings.add("NO_CABLE_ID", "no cable id: " + (dtg == null ? "no date-time group"
@@ -39,11 +53,43 @@ final class CableIdExtractor {
         return derived;
     }
 
-    private static String derive(CableText text, ClassificationLine line, DtgExtractor.Dtg dtg,
-                                 HeaderExtractor.Result header, Warnings warnings) {
-        if (dtg == null) {
+    /**
+     * The source name's id, for a text without a year: only where the text gives a station and serial and the name
+     * is the id of both, as no part of a name the text cannot confirm is taken (null then, with the reason).
+     */
+    private static String fromSourceName(SourceName name, CableText text, ClassificationLine line,
+                                         HeaderExtractor.Result header, Warnings warnings) {
+        Place place = place(text, line, header, warnings);
+        if (place == null) {
+            warnings.add("NO_CABLE_ID", "no cable id: no date-time group, and no station and serial to check the"
+                    + " source name " + name.written() + " against");
             return null;
         }
+        if (!name.agrees(place.station(), place.serial())) {
+            warnings.add("SOURCE_NAME_MISMATCH", "source name " + name.written() + " is not the id of the text's "
+                    + place.station() + " " + place.serial() + "; not used");
+            warnings.add("NO_CABLE_ID", "no cable id: no date-time group");
+            return null;
+        }
+        warnings.add("CABLE_ID_FROM_SOURCE_NAME", "the text has no year: the id is the source name's ("
+                + name.written() + "), which agrees with the text's " + place.station() + " " + place.serial());
+        return name.id();
+    }
+
+    /** Station and serial as the text writes them, e.g. {@code SAO PAULO} and {@code 000872}. */
+    private record Place(String station, String serial) {
+    }
+
+    private static String id(int year, Place place) {
+        return place == null ? null : id(year, place.station(), place.serial());
+    }
+
+    /**
+     * The station and serial of the classification line (cross-checked with the DE line and the FM station), else of
+     * a page-break line, else the FM station and DE serial; null if none.
+     */
+    private static Place place(CableText text, ClassificationLine line, HeaderExtractor.Result header,
+                               Warnings warnings) {
         String origin = origin(header.from());
         String deSerial = header.deSerial();
         if (line != null && line.station() != null) {
@@ -61,17 +107,17 @@ final class CableIdExtractor {
                     serial = deSerial;
                 }
             }
-            return id(dtg.year(), station, serial);
+            return new Place(station, serial);
         }
         int pageBreak = text.first(LineKind.PAGE_BREAK);
         if (pageBreak >= 0) {
             Matcher m = LineScanner.PAGE_BREAK.matcher(text.lines[pageBreak]);
             if (m.matches()) {
-                return id(dtg.year(), m.group(1), m.group(2));
+                return new Place(m.group(1), m.group(2));
             }
         }
         if (origin != null && deSerial != null) {
-            return id(dtg.year(), origin, deSerial);
+            return new Place(origin, deSerial);
         }
         return null;
     }

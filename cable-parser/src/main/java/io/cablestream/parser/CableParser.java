@@ -4,11 +4,15 @@ import io.cablestream.events.ParsedCable;
 import io.cablestream.events.ParsedCable.Section;
 import io.cablestream.events.ParsedCable.Warning;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Raw bytes of one cable to a {@link ParsedCable}. Thread-safe and reusable; never throws: what it cannot read
- * becomes a warning and an absent field.
+ * becomes a warning and an absent field. Never hangs either: a parse that outlives its time budget returns the
+ * fields found so far with a {@code PARSE_TIMEOUT} warning.
  */
 public final class CableParser {
 
@@ -21,6 +25,43 @@ public final class CableParser {
      * form is ignored.
      */
     public record ReleaseMetadata(String cableId, String date, String classification) {
+    }
+
+    /**
+     * The wall-clock time one parse may take by default: a corpus cable takes ~50 us and the fuzz test's worst
+     * input under 50 ms of CPU, so 200 ms is only reached by an input the parser cannot read in linear time (or a
+     * machine stalled for that long).
+     */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(200);
+
+    private final long budgetNanos;
+    private final LongSupplier clock;
+
+    public CableParser() {
+        this(DEFAULT_BUDGET);
+    }
+
+    /** A parser whose parses each stop after {@code budget} of wall-clock time (positive) with PARSE_TIMEOUT. */
+    public CableParser(Duration budget) {
+        this(budget, System::nanoTime);
+    }
+
+    /** As {@link #CableParser(Duration)} on another clock: tests stop a parse at a chosen point with it. */
+    CableParser(Duration budget, LongSupplier clock) {
+        this(nanos(budget), clock);
+        Warmup.done();
+    }
+
+    private CableParser(long budgetNanos, LongSupplier clock) {
+        this.budgetNanos = budgetNanos;
+        this.clock = clock;
+    }
+
+    private static long nanos(Duration budget) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("the parse budget must be positive: " + budget);
+        }
+        return budget.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : budget.toNanos();
     }
 
     /**
@@ -41,39 +82,63 @@ public final class CableParser {
      * winning over them): the cable id is the release's, and date and classification fill in what the text lacks.
      */
     public ParsedCable parse(byte[] raw, ReleaseMetadata metadata) {
+        return parse(raw, metadata, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], ReleaseMetadata)}, with the name the cable came under (a file name, archive entry or
+     * URL, e.g. {@code cables/02ROME1196.txt}; may be null): where the text has no year, the id is the name's if the
+     * name is a canonical id of the text's station and serial ({@code CABLE_ID_FROM_SOURCE_NAME}).
+     */
+    public ParsedCable parse(byte[] raw, ReleaseMetadata metadata, String source) {
         Warnings warnings = new Warnings();
-        try {
-            return parse(raw == null ? new byte[0] : raw, metadata, warnings);
+        Found found = new Found();
+        try (ParseBudget budget = ParseBudget.open(budgetNanos, clock)) {
+            return parse(raw == null ? new byte[0] : raw, metadata, source, warnings, found);
+        } catch (ParseBudget.Exhausted e) {
+            warnings.add("PARSE_TIMEOUT", "parse stopped after its budget of " + budgetNanos / 1_000_000
+                    + " ms; only the fields found by then are given");
+            return found.cable(warnings.list());
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("PARSER_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
             return failed(warnings.list());
         }
     }
 
-    private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, Warnings warnings) {
+    private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, String source, Warnings warnings, Found found) {
         boolean[] guessed = new boolean[1];
         String decoded = TextDecoder.decode(raw, guessed);
         if (guessed[0]) {
             warnings.add("NOT_UTF8", "bytes are not valid UTF-8; decoded as Windows-1252");
         }
         String normalised = Normaliser.normalise(decoded, warnings);
+        ParseBudget.check();
         CableText text = LineScanner.scan(normalised);
+        ParseBudget.check();
 
         ReleaseHeader release = ReleaseHeader.of(metadata, ReleaseHeader.extract(text));
         DtgExtractor.Dtg dtg = DtgExtractor.extract(text, release, warnings);
         HeaderExtractor.Result header = HeaderExtractor.extract(text, dtg, warnings);
+        found.dtg = dtg == null ? null : dtg.instant();
+        found.header = header;
+        ParseBudget.check();
         String subject = SubjectExtractor.extract(text, warnings);
         Classification classification = Classification.extract(text, normalised, release, warnings);
+        found.classification = classification;
         ClassificationLine line = classification.line;
-        String cableId = CableIdExtractor.extract(text, line, dtg, header, release, warnings);
+        String cableId = CableIdExtractor.extract(text, line, dtg, header, release, source, warnings);
         Section section = line != null && line.section() != null
                 ? new Section(line.section(), line.sectionOf()) : null;
+        found.cableId = cableId;
+        found.section = section;
+        ParseBudget.check();
         RecipientExtractor.Result recipients = RecipientExtractor.extract(text);
         if (!recipients.excluded().isEmpty()) {
             warnings.add("XMT_EXCLUSIONS", recipients.excluded().size()
                     + " posts excluded by XMT are not addressees: " + names(recipients.excluded()));
         }
         int redactions = BodyExtractor.redactions(normalised);
+        ParseBudget.check();
 
         return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
                 classification.value, classification.caveats, section, header.from(), recipients.to(),
@@ -91,6 +156,39 @@ public final class CableParser {
             b.append(b.length() == 0 ? "" : "; ").append(r.name());
         }
         return b.toString();
+    }
+
+    /** The header fields as they are found, for a parse that runs out of time before the body is read. */
+    private static final class Found {
+        String cableId;
+        Instant dtg;
+        Classification classification;
+        Section section;
+        HeaderExtractor.Result header;
+
+        ParsedCable cable(List<Warning> warnings) {
+            return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg,
+                    classification == null ? null : classification.value,
+                    classification == null ? List.of() : classification.caveats, section,
+                    header == null ? null : header.from(), List.of(), List.of(), List.of(), null, List.of(), null, null,
+                    null, null, List.of(), List.of(), null, header == null ? null : header.header(),
+                    List.copyOf(warnings), null, null, null, null, null);
+        }
+    }
+
+    /**
+     * The first parse in a JVM loads and initialises the parser's classes and compiles their regexes (~100 ms
+     * measured): done once when the first parser is made, so that it does not count against a cable's budget.
+     */
+    private static final class Warmup {
+        static {
+            new CableParser(Duration.ofDays(1).toNanos(), System::nanoTime).parse(
+                    "UNCLAS SECTION 01 OF 02 ROME 000001\nTAGS: PREL\nSUBJECT: X\n\u00b61. (U) X.\n".getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        static void done() {
+        }
     }
 
     private static ParsedCable failed(List<Warning> warnings) {

@@ -16,14 +16,29 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
             + " BUT " + spaced("UNCLASSIFIED") + ")";
     /** A doubled first letter, as in 06MADRID779's {@code C C O N F I D E N T I A L}. */
     private static final String STRAY = "(?:C (?=C )|S (?=S )|T (?=T )|U (?=U ))?";
-    private static final String CAVEAT = "(?:NOFORN|NF|SENSITIVE|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|FOUO"
-            + "|FOR OFFICIAL USE ONLY|" + spaced("EFTO") + "|" + spaced("NOFORN") + "|CHEROKEE|ORCON|REL [A-Z, ]{2,20}?)";
-    private static final Pattern FULL = Pattern.compile("^" + STRAY + LEVEL
-            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + "){0,10})"
-            + "\\s*(?:(?:SECTION|ECTION|SCTION|SECTON|SETION)\\s*(\\d{1,2})\\s*[O0Gog][Ff]\\s*(\\d{1,2}))?"
-            + "\\s*(?!(?:SECTION|ECTION|SCTION)\\b)([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}?)\\s+0*(\\d{1,7})(?!\\d)");
-    private static final Pattern BARE = Pattern.compile("^" + STRAY + LEVEL
-            + "((?:\\s*(?://|/|\\s|,)\\s*" + CAVEAT + "){0,10})\\s*$");
+    /** {@code NOFORN} is matched by its spaced form alone: listed twice, each NOFORN doubled the ways to fail. */
+    private static final String CAVEAT = "(?:NF|SENSITIVE|SIPDIS|EXDIS|NODIS|LIMDIS|STADIS|FOUO"
+            + "|FOR OFFICIAL USE ONLY|" + spaced("EFTO") + "|" + spaced("NOFORN") + "|CHEROKEE|ORCON)";
+    /**
+     * What stands before each caveat: blanks, or "//", "/" or "," with blanks around. Was {@code \s*(?://|/|\s|,)\s*},
+     * which cuts a run of n blanks in n ways: a line {@code SECRET} + eight times ten blanks and {@code NF} failed
+     * after 10^8 tries (137 s). The caveat after it starts with a letter, so the blanks are taken whole
+     * (possessive) and a run is read one way; the lines matched and their groups are the same.
+     */
+    private static final String SEPARATOR = "(?:\\s*+(?://|/|,)\\s*+|\\s++)";
+    /**
+     * Up to ten caveats, one of them may be a releasability list {@code REL UK, CA}, which ends where what follows
+     * matches (lazily). It was one more caveat, so that each REL's end was tried with every end of the RELs after
+     * it: {@code SECRET} + twenty times {@code  REL A,} took 2.4 s. The one real line with REL (SECRET/REL YEMEN)
+     * has one; lines with two or more (none in the corpus) read their later RELs as text.
+     */
+    private static final String CAVEATS = "((?:" + SEPARATOR + CAVEAT + "){0,10}(?:" + SEPARATOR + "REL [A-Z, ]{2,20}?"
+            + "(?:" + SEPARATOR + CAVEAT + "){0,10})?)";
+    /** Blanks possessive where a letter or digit must follow them, for the same reason as {@link #SEPARATOR}. */
+    private static final Pattern FULL = Pattern.compile("^" + STRAY + LEVEL + CAVEATS
+            + "\\s*+(?:(?:SECTION|ECTION|SCTION|SECTON|SETION)\\s*+(\\d{1,2})\\s*+[O0Gog][Ff]\\s*+(\\d{1,2}))?"
+            + "\\s*+(?!(?:SECTION|ECTION|SCTION)\\b)([A-Z][A-Z.'-]*+(?: [A-Z][A-Z.'-]*+){0,3}?)\\s++0*(\\d{1,7})(?!\\d)");
+    private static final Pattern BARE = Pattern.compile("^" + STRAY + LEVEL + CAVEATS + "\\s*+$");
 
     private static String spaced(String word) {
         StringBuilder b = new StringBuilder();
@@ -102,11 +117,13 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
     }
 
     static ClassificationLine parse(String line) {
-        if (!plausible(line)) {
+        // the fields sit in the first 200 characters; a longer rest (a flattened cable) is not read
+        int end = Math.min(line.length(), 200);
+        // FULL needs a serial, BARE no digit at all: a line is tried by one of them only
+        if (!plausible(line) || !hasDigit(line, end)) {
             return null;
         }
-        // the fields sit in the first 200 characters; a longer rest (a flattened cable) is not read
-        Matcher m = FULL.matcher(line).region(0, Math.min(line.length(), 200));
+        Matcher m = ParseBudget.matcher(FULL, line).region(0, end);
         if (!m.lookingAt()) {
             return null;
         }
@@ -115,14 +132,24 @@ record ClassificationLine(String level, String caveats, Integer section, Integer
     }
 
     static ClassificationLine parseBare(String line) {
-        if (!plausible(line) || line.length() > 200) {
+        if (!plausible(line) || line.length() > 200 || hasDigit(line, line.length())) {
             return null;
         }
-        Matcher m = BARE.matcher(line);
+        Matcher m = ParseBudget.matcher(BARE, line);
         if (!m.lookingAt()) {
             return null;
         }
         return new ClassificationLine(despace(m.group(1)), despace(m.group(2)), null, null, null, null);
+    }
+
+    /** Is there a digit (what {@code \d} matches) before {@code end}? */
+    private static boolean hasDigit(String line, int end) {
+        for (int i = 0; i < end; i++) {
+            if (line.charAt(i) >= '0' && line.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code C O N F I D E N T I A L} to {@code CONFIDENTIAL}; words stay apart where the gap is wider. */

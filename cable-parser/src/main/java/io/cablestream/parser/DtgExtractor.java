@@ -19,7 +19,10 @@ final class DtgExtractor {
     private static final Pattern INLINE = Pattern.compile(
             "(?:^|\\s)([ZOPR])\\s?([ZOPR])?\\s(\\d{2})(\\d{2})(\\d{2})Z\\s([A-Z]{3})\\s(\\d{2})(?=\\s|$)");
 
-    /** The DTG of the first DTG line, else one inside a header line, else the release header's date, or null. */
+    /**
+     * The DTG of the first DTG line, else one inside a header line, else the release header's date, else the
+     * release's date line above the text ({@code Thursday, 07 March 2002, 10:13}), or null.
+     */
     static Dtg extract(CableText text, ReleaseHeader release, Warnings warnings) {
         int i = text.first(LineKind.DTG);
         Matcher m = i < 0 ? null : LineScanner.DTG.matcher(text.lines[i]);
@@ -30,6 +33,12 @@ final class DtgExtractor {
             if (release != null && release.created() != null) {
                 warnings.add("DTG_FROM_RELEASE_HEADER", "no date-time group; the release header's date is used");
                 return new Dtg(release.created(), release.created().atZone(ZoneOffset.UTC).getYear(), null, null);
+            }
+            ReleaseDateLine.Found dated = ReleaseDateLine.find(text);
+            if (dated != null) {
+                warnings.add("DTG_FROM_RELEASE_DATE_LINE", "no date-time group; the release's date line is used: "
+                        + dated.line());
+                return new Dtg(dated.instant(), dated.instant().atZone(ZoneOffset.UTC).getYear(), null, null);
             }
             warnings.add("NO_DTG", "no date-time group found");
             return null;

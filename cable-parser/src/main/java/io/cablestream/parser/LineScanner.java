@@ -16,7 +16,7 @@ final class LineScanner {
     static final Pattern DTG = Pattern.compile(
             "^(?:([ZOPR])\\s?([ZOPR])?\\s+)?(\\d{2})(\\d{2})(\\d{2})\\s?Z\\s*([A-Z]{3})\\s*(\\d{4}|\\d{2})\\b");
     static final Pattern DE = Pattern.compile(
-            "^DE\\s+([A-Z]{4,7})\\s*#\\s*(\\d{1,5})(?:\\s*/\\s*(\\d{1,3}))?\\s+(\\d{7})?");
+            "^DE\\s+([A-Z]{4,7})\\s*#\\s*(\\d{1,5})(?:\\s*+/\\s*+(\\d{1,3}))?\\s+(\\d{7})?");
     private static final Pattern ROUTING = Pattern.compile("^(?:[ZOPR]{2}|[ZOPR] [ZOPR])\\s+R[A-Z]{3,}");
     private static final Pattern SECURITY = Pattern.compile("^ZN[RY]\\s+[A-Z]{5}");
     static final Pattern PAGE_BREAK = Pattern.compile(
@@ -46,6 +46,9 @@ final class LineScanner {
         ClassificationLine[] parsed = new ClassificationLine[1];
         ClassificationLine first = null;
         for (int i = 0; i < n; i++) {
+            if ((i & 1023) == 1023) {
+                ParseBudget.check();
+            }
             String line = arr[i];
             LineKind kind = classify(line, inHeader, inRecipients, parsed);
             if (kind == LineKind.CLASSIFICATION && classification >= 0) {

@@ -19,18 +19,26 @@ import java.nio.charset.StandardCharsets;
 final class Accuracy {
 
     static final List<String> FIELDS = List.of("cableId", "dtg", "classification", "tags");
-    /** Shown for information: over every cable with a release value, including those whose text has no date. */
-    static final List<String> ALL_FIELDS = List.of("cableId(all)", "dtg(all)");
     /**
-     * A date-time group anywhere, or the release's own date line. 549 corpus cables (partial extracts) have neither:
-     * their year, hence their id and DTG, is not in the text, and the parser does not guess it.
+     * Over every cable with a release value, including those whose text has no date: without and with the file
+     * name as the source name (which gives the id of a partial extract), and the partial extracts alone.
+     */
+    static final List<String> ALL_FIELDS = List.of("cableId(all)", "dtg(all)", "cableId(source)", "partial(source)");
+    /**
+     * A date-time group anywhere, or a release date line ({@code date: 2009-...}, {@code 2009-12-30 10:10},
+     * {@code Thursday, 07 March 2002, 10:13}). 533 corpus cables (partial extracts) have none: their year, hence
+     * their id and DTG, is not in the text, and the parser does not guess it.
      */
     private static final Pattern DATED = Pattern.compile(
-            "\\d{6}Z ?[A-Z]{3} ?\\d{2}|(?m)^date: \\d|(?m)^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+            "\\d{6}Z ?[A-Z]{3} ?\\d{2}|(?m)^date: \\d|(?m)^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"
+                    + "|(?m)^\\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2}");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH").withZone(ZoneOffset.UTC);
 
     final Map<String, int[]> counts = new LinkedHashMap<>();
     final Map<String, List<String>> misses = new LinkedHashMap<>();
+    /** Ids taken from the source name (CABLE_ID_FROM_SOURCE_NAME), and those of them that are not the release's. */
+    int fromSourceName;
+    final List<String> wrongFromSourceName = new ArrayList<>();
 
     Accuracy() {
         for (String f : FIELDS) {
@@ -59,6 +67,7 @@ final class Accuracy {
             String expectedHour = e.created() == null ? null : e.created().substring(0, 13);
             a.count("cableId(all)", e.canonicalId(), c.cableId());
             a.count("dtg(all)", expectedHour, hour);
+            a.named(e, parser.parse(transform.apply(clean), null, e.file()));
             if (DATED.matcher(new String(clean, StandardCharsets.ISO_8859_1)).find()) {
                 a.check("cableId", e, e.canonicalId(), c.cableId());
                 a.check("dtg", e, expectedHour, hour);
@@ -70,6 +79,20 @@ final class Accuracy {
             a.check("tags", e, linked ? e.tags().toString() : null, tagSet(c.tags(), e.tags()));
         }
         return a;
+    }
+
+    /** The cable parsed with its file name as source name. */
+    private void named(Corpus.Entry e, ParsedCable c) {
+        count("cableId(source)", e.canonicalId(), c.cableId());
+        if (e.partial()) {
+            count("partial(source)", e.canonicalId(), c.cableId());
+        }
+        if (c.warnings().stream().anyMatch(w -> w.code().equals("CABLE_ID_FROM_SOURCE_NAME"))) {
+            fromSourceName++;
+            if (!c.cableId().equals(e.canonicalId())) {
+                wrongFromSourceName.add(e.file() + ": " + c.cableId() + " is not the release's " + e.canonicalId());
+            }
+        }
     }
 
     /** Our codes in the release's order when the sets agree, so that a match compares equal as text. */
@@ -114,6 +137,8 @@ final class Accuracy {
             int[] c = counts.get(f);
             b.append(String.format("%-15s %6.2f%%  (%d of %d)%n", f, percent(f), c[0], c[1]));
         }
+        b.append(String.format("ids from the source name: %d, of them not the release's: %d %s%n", fromSourceName,
+                wrongFromSourceName.size(), wrongFromSourceName));
         for (String f : FIELDS) {
             List<String> m = misses.get(f);
             if (!m.isEmpty()) {

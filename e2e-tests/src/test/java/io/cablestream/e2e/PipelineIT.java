@@ -1,6 +1,7 @@
 package io.cablestream.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cablestream.cli.IngestCommand;
 import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.Topics;
@@ -13,12 +14,19 @@ import io.cablestream.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,6 +146,37 @@ class PipelineIT {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).as("trace id of the stored row").isEqualTo(traceId);
         }
+    }
+
+    @Test
+    void partialExtractsInAFolderOfReleaseFilesAreStoredUnderTheIdsOfTheirNames(@TempDir Path folder) throws Exception {
+        // real release files: three partial extracts (station and serial, no year) and two whole cables
+        for (String file : List.of("03THEHAGUE1910.txt", "05SANJOSE2019.txt", "05SAOPAULO1076.txt", "06LIMA44.txt",
+                "06REYKJAVIK63.txt")) {
+            try (InputStream in = PipelineIT.class.getResourceAsStream("/release-files/" + file)) {
+                Files.copy(in, folder.resolve(file));
+            }
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new IngestCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(folder.toString(), "--url", pipeline.ingest.baseUrl(), "--no-progress");
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("rejected 0");
+
+        List<String> partialExtracts = List.of("03THEHAGUE1910", "05SANJOSE2019", "05SAOPAULO1076");
+        for (String id : partialExtracts) {
+            JsonNode cable = awaitStored(id);
+            assertThat(cable.get("cableId").asText()).isEqualTo(id);
+            assertThat(cable.get("source").asText()).endsWith("/" + id + ".txt");
+            assertThat(cable.get("warnings").findValuesAsText("code")).contains("CABLE_ID_FROM_SOURCE_NAME");
+        }
+        assertThat(awaitStored("06LIMA44").get("dtg").asText()).startsWith("2006-01-05T20");
+        awaitStored("06REYKJAVIK63");
+        var dead = TopicReader.readUntil(KafkaBroker.shared().bootstrapServers(), Topics.DEAD_LETTER, records -> false,
+                Duration.ofSeconds(3));
+        assertThat(dead).extracting(r -> String.valueOf(TopicReader.header(r, "source")))
+                .noneMatch(source -> partialExtracts.stream().anyMatch(source::contains));
     }
 
     /** Printable noise: ingest accepts it as text, and only the parser can tell it is not a cable. */

@@ -65,6 +65,23 @@ class RawCableProcessorTest {
     }
 
     @Test
+    void aPartialExtractTakesTheIdOfTheFileNameItCameUnder() {
+        // a release file whose text has station and serial but no year, sent as ingest sends an archive entry
+        byte[] bodyOnly = ("UNCLAS SAN JOSE 002019\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL AORC KSUM SOCI CS\n"
+                + "SUBJECT: CHAVEZ SOCIAL CHARTER EVENT\n\n1. (U) The event.\n").getBytes(StandardCharsets.UTF_8);
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(RawCableHeaders.SOURCE, "release/cables/05SANJOSE2019.txt".getBytes(StandardCharsets.UTF_8));
+
+        String ingestId = RawRecords.publish(bodyOnly, headers);
+
+        ConsumerRecord<byte[], byte[]> record = RawRecords.parsedWithIngestId(ingestId);
+        ParsedCable cable = CableJson.fromJson(record.value());
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("05SANJOSE2019");
+        assertThat(cable.source()).isEqualTo("release/cables/05SANJOSE2019.txt");
+        assertThat(cable.warnings()).extracting(ParsedCable.Warning::code).contains("CABLE_ID_FROM_SOURCE_NAME");
+    }
+
+    @Test
     void traceContextOfTheRawRecordTravelsOnToTheParsedEvent() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders();

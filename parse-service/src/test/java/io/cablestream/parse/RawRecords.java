@@ -32,11 +32,13 @@ final class RawRecords {
         return publish(value, new RecordHeaders());
     }
 
-    /** Publishes with the given extra headers (e.g. a traceparent). */
+    /** Publishes with the given extra headers (e.g. a traceparent, a source other than "test"). */
     static String publish(byte[] value, RecordHeaders headers) {
         String ingestId = UUID.randomUUID().toString();
         headers.add(RawCableHeaders.INGEST_ID, ingestId.getBytes(StandardCharsets.UTF_8));
-        headers.add(RawCableHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
+        if (headers.lastHeader(RawCableHeaders.SOURCE) == null) {
+            headers.add(RawCableHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
+        }
         headers.add(RawCableHeaders.RECEIVED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         send(new ProducerRecord<>(Topics.RAW, null, ingestId, value, headers));
         return ingestId;

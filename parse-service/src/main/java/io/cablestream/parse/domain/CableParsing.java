@@ -37,11 +37,11 @@ public class CableParsing {
 
     public ParsedCable parse(byte[] bytes, Headers headers) {
         try {
-            ParsedCable cable = parseTimer.record(() -> read(bytes, releaseMetadata(headers)));
+            String source = header(headers, RawCableHeaders.SOURCE);
+            ParsedCable cable = parseTimer.record(() -> read(bytes, releaseMetadata(headers), source));
             parsed.increment();
             return cable.withIngest(header(headers, RawCableHeaders.INGEST_ID), header(headers, RawCableHeaders.SHA256),
-                    instant(header(headers, RawCableHeaders.RECEIVED_AT)), header(headers, RawCableHeaders.SOURCE),
-                    CableParser.text(bytes));
+                    instant(header(headers, RawCableHeaders.RECEIVED_AT)), source, CableParser.text(bytes));
         } catch (UnparseableCableException e) {
             registry.counter("cables.parsed", "outcome", "dead-lettered", "reason", e.category()).increment();
             throw e;
@@ -60,13 +60,17 @@ public class CableParsing {
                 : new CableParser.ReleaseMetadata(id, date, classification);
     }
 
-    private ParsedCable read(byte[] bytes, CableParser.ReleaseMetadata release) {
+    /**
+     * The parsed cable, or why it cannot be stored. The source header (the file or archive entry name ingest read
+     * it from) gives the id of a partial extract whose text has no year, where it agrees with the text.
+     */
+    private ParsedCable read(byte[] bytes, CableParser.ReleaseMetadata release, String source) {
         if (bytes == null || bytes.length == 0) {
             throw new UnparseableCableException("empty", "empty record");
         }
         ParsedCable cable;
         try {
-            cable = parser.parse(bytes, release);
+            cable = parser.parse(bytes, release, source);
         } catch (RuntimeException e) {
             throw new UnparseableCableException("parser-error", "parser failure: " + e, e);
         }
