@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 public final class CableParser {
 
     /** Semantic version of the extraction, recorded in every event so that newer parses replace older ones. */
-    public static final String VERSION = "1.4.0";
+    public static final String VERSION = "1.5.0";
 
     /**
      * The release's own metadata delivered beside the text rather than in it, e.g. the id, date and
@@ -150,12 +150,13 @@ public final class CableParser {
                 null, null, null);
     }
 
+    /** The names of the first posts, for a warning: the list is in the record. */
     private static String names(List<ParsedCable.Recipient> recipients) {
         StringBuilder b = new StringBuilder();
-        for (ParsedCable.Recipient r : recipients) {
-            b.append(b.length() == 0 ? "" : "; ").append(r.name());
+        for (int i = 0; i < Math.min(10, recipients.size()); i++) {
+            b.append(i == 0 ? "" : "; ").append(recipients.get(i).name());
         }
-        return b.toString();
+        return recipients.size() > 10 ? b.append("; ...").toString() : b.toString();
     }
 
     /** The header fields as they are found, for a parse that runs out of time before the body is read. */

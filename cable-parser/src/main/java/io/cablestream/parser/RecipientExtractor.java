@@ -17,25 +17,34 @@ final class RecipientExtractor {
     record Result(List<Recipient> to, List<Recipient> info, List<Recipient> excluded) {
     }
 
+    /** At most this many addressees a block and exclusions a collective: more is not a cable. */
+    private static final int MAX = 500;
+
     static Result extract(CableText text) {
         List<Recipient> to = new ArrayList<>();
         List<Recipient> info = new ArrayList<>();
         List<Recipient> excluded = new ArrayList<>();
         List<Recipient> current = null;
+        // the posts XMT leaves out of the last collective, attached to it when the block ends
+        List<String> exclusions = new ArrayList<>();
         boolean excluding = false;
         int end = Math.min(text.size(), text.bodyStart);
         for (int i = 0; i < end; i++) {
             String line = text.lines[i];
             String content;
-            switch (text.kinds[i]) {
+            LineKind kind = text.kinds[i];
+            if (kind == LineKind.TO || kind == LineKind.INFO || (kind != LineKind.XMT && kind != LineKind.RECIPIENT
+                    && kind != LineKind.PAGE_BREAK && kind != LineKind.BLANK)) {
+                attach(current, exclusions);
+                excluding = false;
+            }
+            switch (kind) {
                 case TO -> {
                     current = to;
-                    excluding = false;
                     content = line.substring(2);
                 }
                 case INFO -> {
                     current = info;
-                    excluding = false;
                     content = line.substring(4);
                 }
                 case XMT, RECIPIENT -> content = current == null ? null : line;
@@ -54,19 +63,34 @@ final class RecipientExtractor {
                 excluding = true;
                 name = name.substring(3).replaceFirst("^/", "").trim();
             }
-            if (name.isEmpty() || name.length() > 200 || current.size() >= 500) {
+            if (name.isEmpty() || name.length() > 200) {
                 continue;
             }
             if (excluding) {
-                excluded.add(parse(name));
-                if (!current.isEmpty()) {
-                    exclude(current, parse(name).name());
+                if (excluded.size() < MAX) {
+                    excluded.add(parse(name));
+                    if (!current.isEmpty()) {
+                        exclusions.add(parse(name).name());
+                    }
                 }
-            } else {
+            } else if (current.size() < MAX) {
                 current.add(parse(name));
             }
         }
+        attach(current, exclusions);
         return new Result(to, info, excluded);
+    }
+
+    /** The collected exclusions onto the last addressee of {@code list}, which XMT followed. */
+    private static void attach(List<Recipient> list, List<String> exclusions) {
+        if (list != null && !list.isEmpty() && !exclusions.isEmpty()) {
+            Recipient last = list.get(list.size() - 1);
+            List<String> posts = new ArrayList<>(last.excluded());
+            posts.addAll(exclusions);
+            list.set(list.size() - 1, new Recipient(last.routing(), last.name(), last.precedence(), last.serial(),
+                    posts));
+        }
+        exclusions.clear();
     }
 
     /** {@code PAGE 02        STATE   015113  182333Z}: the page header of a continued message. */
@@ -77,13 +101,6 @@ final class RecipientExtractor {
         return s.startsWith("XMT ") || s.startsWith("XMT/") || s.equals("XMT");
     }
 
-    /** The last recipient of {@code list} with {@code post} among its exclusions. */
-    private static void exclude(List<Recipient> list, String post) {
-        Recipient last = list.get(list.size() - 1);
-        List<String> posts = new ArrayList<>(last.excluded());
-        posts.add(post);
-        list.set(list.size() - 1, new Recipient(last.routing(), last.name(), last.precedence(), last.serial(), posts));
-    }
 
     /** {@code ROUTING/NAME PRECEDENCE SERIAL}, each part but the name optional; read without a regex. */
     static Recipient parse(String line) {

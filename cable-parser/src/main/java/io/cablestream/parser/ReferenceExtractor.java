@@ -19,7 +19,7 @@ final class ReferenceExtractor {
     /** Page furniture inside a REF block: {@code MADRID 00000869 001.2 OF 004}, {@code PAGE 02 ROME 01196 01 OF 02 082030Z}. */
     private static final Pattern FURNITURE = Pattern.compile(
             "\\bPAGE \\d{1,3} {1,8}[A-Z]{2,24}+(?: [A-Z]{2,24}+){0,3} {1,8}\\d{1,8} {1,8}(?:\\d{2} OF \\d{2} )?\\d{6}Z"
-                    + "|\\b[A-Z]{2,24}+(?: [A-Z]{2,24}+){0,3} {1,8}0*\\d{1,8}\\s{1,8}\\d{3}(?:\\.\\d)?\\s{1,8}OF\\s{1,8}\\d{3}\\b");
+                    + "|\\b[A-Z]{2,24}+(?: [A-Z]{2,24}+){0,3} {1,8}0*+\\d{1,8}\\s{1,8}\\d{3}(?:\\.\\d)?\\s{1,8}OF\\s{1,8}\\d{3}\\b");
     private static final Pattern EMAIL = Pattern.compile("(?i)\\bE-?MAILS?\\b");
     private static final Pattern TELCON = Pattern.compile("(?i)\\bTELE?CONS?\\b|\\bTELEPHONE\\b|\\bPHONE CALLS?\\b");
     private static final Pattern MEETING = Pattern.compile("(?i)\\bMEETINGS?\\b|\\bMTGS?\\b|\\bCONVERSATIONS?\\b");

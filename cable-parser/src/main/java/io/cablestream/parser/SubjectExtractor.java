@@ -11,7 +11,7 @@ final class SubjectExtractor {
 
     private static final Pattern MARKING = Pattern.compile(
             "^\\((?:U|SBU|C|S|TS|U/FOUO|S/NF|C/NF|S//NF|C//NF|C/REL[^)]{0,20}|S/REL[^)]{0,20}|SBU/NF)\\)\\s*"
-                    + "|\\s*\\((?:U|SBU|C|S|S/NF|C/NF)\\)$");
+                    + "|(?:(?<!\\s)|(?!\\s))\\s*+\\((?:U|SBU|C|S|S/NF|C/NF)\\)$");
     /** A subject line ending with one of these words wrapped, even over a blank line. */
     private static final Set<String> DANGLING = Set.of("AND", "OF", "TO", "THE", "FOR", "IN", "ON", "WITH", "A", "AN",
             "AT", "BY", "FROM", "OR", "-", "&", "--");
