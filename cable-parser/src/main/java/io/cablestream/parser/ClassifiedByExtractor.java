@@ -20,16 +20,18 @@ final class ClassifiedByExtractor {
     /** The reason word as cables write it: reason(s), reaons, resons, REAS0N, and split by a wrap ("rea sons"). */
     private static final String REASON_WORD = "(?:r\\s?e\\s?a?\\s?s\\s?[o0]\\s?ns?|re\\s?a\\s?ons?)";
     /**
-     * Where the classifier's name ends: the reason words ({@code for reasons}, {@code Reason:}, {@code per},
-     * {@code based on E.O.12958}, {@code due to 1,4}), the order or the section number. Every quantifier is
-     * possessive or bounded, and the alternatives start with different characters, so nothing backtracks.
+     * Where the classifier's name ends, matched at a word's start: the reason words ({@code for reasons},
+     * {@code Reason:}, {@code per}, {@code based on E.O.12958}, {@code due to 1,4}), the order or the section number.
+     * Every quantifier is possessive or bounded; {@link #endOfName} tries it only where its first letter is.
      */
     private static final Pattern END_OF_NAME = Pattern.compile("(?i)"
-            + "(?:\\b(?:f\\s?[o0]\\s?r|per|under|based\\s{1,3}(?:up)?[o0]n|due\\s{1,3}to)\\s{1,3}+(?:f[o0]r\\s{1,3}+)?"
-            + "(?=" + REASON_WORD + "|e\\.?\\s?[o0]\\.?\\s?1\\d{4}|1\\d{4}|se\\s?ction|1\\s?[.,]\\s?[45]|para\\b))"
-            + "|(?:[\\s,;.:\\-]|^)(?=" + REASON_WORD + "(?:\\(s\\))?(?![a-z]))"
-            + "|(?:[\\s,;.:\\-]|^)(?=e\\.?\\s?[o0]\\.?\\s?1\\d{4})"
-            + "|(?<![\\w.])(?=1\\s?[.,]\\s?[45](?!\\d))");
+            + "(?:f\\s?[o0]\\s?r|per|under|based\\s{1,3}(?:up)?[o0]n|due\\s{1,3}to)\\s{1,3}+(?:f[o0]r\\s{1,3}+)?"
+            + "(?=" + REASON_WORD + "|e\\.?\\s?[o0]\\.?\\s?1\\d{4}|1\\d{4}|se\\s?ction|1\\s?[.,]\\s?[45]|para\\b)"
+            + "|" + REASON_WORD + "(?:\\(s\\))?(?![a-z])"
+            + "|e\\.?\\s?[o0]\\.?\\s?1\\d{4}"
+            + "|1\\s?[.,]\\s?[45](?!\\d)");
+    /** The letters {@link #END_OF_NAME} can start with. */
+    private static final String END_STARTS = "fFpPuUbBdDrReE1";
 
     /** {@code E.O. 12958}, {@code EO 12958}, {@code E.O.12958}, {@code 12958} alone after "for". */
     private static final Pattern ORDER = Pattern.compile("(?i)(?:\\be\\.?\\s?[o0]\\.?\\s?|\\bfor\\s)(1\\d{4})\\b");
@@ -42,27 +44,43 @@ final class ClassifiedByExtractor {
     }
 
     static ClassifiedBy extract(CableText text) {
-        int from = text.bodyStart < text.size() ? text.bodyStart : 0;
-        int[] at = find(text, from);
-        if (at == null && from > 0) {
-            at = find(text, 0);
-        }
+        int[] at = find(text);
         if (at == null) {
             return null;
         }
         return read(statement(text, at[0], at[1]));
     }
 
-    /** The first "classified by" at or after line {@code from}: {line, index after the words}. */
-    private static int[] find(CableText text, int from) {
-        for (int i = from; i < text.size(); i++) {
-            String line = text.lines[i];
-            int at = indexOfKeyword(line);
+    /**
+     * The first "classified by" above the text's third paragraph (the statement stands in the header or opens the
+     * first paragraph): {line, index after the words}; null if none.
+     */
+    private static int[] find(CableText text) {
+        // most statements start a line, which the line scan has marked: no text search for them
+        int marked = text.first(LineKind.CLASSIFIED_BY);
+        if (marked >= 0 && marked < text.bodyStart + 120) {
+            int at = indexOfKeyword(text.lines[marked]);
+            if (at >= 0 && !before(text, marked)) {
+                return new int[]{marked, at};
+            }
+        }
+        int paragraphs = 0;
+        for (int i = 0; i < text.size() && i < text.bodyStart + 120; i++) {
+            if (text.kinds[i] == LineKind.PARAGRAPH && ++paragraphs > 2) {
+                break;
+            }
+            int at = indexOfKeyword(text.lines[i]);
             if (at >= 0) {
                 return new int[]{i, at};
             }
         }
         return null;
+    }
+
+    /** Is there a paragraph above line {@code marked} whose text may hold an earlier statement? */
+    private static boolean before(CableText text, int marked) {
+        int paragraph = text.first(LineKind.PARAGRAPH);
+        return paragraph >= 0 && paragraph < marked;
     }
 
     /**
@@ -139,16 +157,17 @@ final class ClassifiedByExtractor {
         if (prefix.lookingAt()) {
             s = s.substring(prefix.end());
         }
-        Matcher end = END_OF_NAME.matcher(s);
-        String who = end.find() ? s.substring(0, end.start()) : s;
+        String who = s.substring(0, endOfName(s));
         String rest = s.substring(who.length());
         List<String> reasons = List.of();
         Matcher section = findSection(rest);
         if (section != null) {
             reasons = reasons(rest, section);
         }
-        Matcher order = ORDER.matcher(rest.length() > 200 ? rest.substring(0, 200) : rest);
-        String executiveOrder = order.find() ? order.group(1) : null;
+        String head = rest.length() > 200 ? rest.substring(0, 200) : rest;
+        Matcher order = ORDER.matcher(head);
+        // the regex only where an order number is: five digits starting with 1
+        String executiveOrder = hasOrderNumber(head) && order.find() ? order.group(1) : null;
 
         List<ClassifierNames.Person> people = ClassifierNames.people(who);
         if (people.isEmpty()) {
@@ -160,6 +179,40 @@ final class ClassifiedByExtractor {
             others.add(new Classifier(p.name(), p.title()));
         }
         return new ClassifiedBy(people.get(0).name(), people.get(0).title(), reasons, executiveOrder, others);
+    }
+
+    private static boolean hasOrderNumber(String s) {
+        int digits = 0;
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                if (c == '1' && digits == 5) {
+                    return true;
+                }
+            } else {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
+    /** Where {@link #END_OF_NAME} first matches at the start of a word (after a blank or punctuation), or the end. */
+    private static int endOfName(String s) {
+        Matcher m = END_OF_NAME.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (END_STARTS.indexOf(c) >= 0 && (i == 0 || startsWord(s.charAt(i - 1), c))
+                    && m.region(i, s.length()).lookingAt()) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    /** A section number starts where no word or number goes on; a word after a blank or punctuation. */
+    private static boolean startsWord(char before, char c) {
+        return c == '1' ? !Character.isLetterOrDigit(before) && before != '.' : " \t,;.:-(".indexOf(before) >= 0;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who a "Classified By" statement names, split into the name as written and the title around it:
@@ -45,6 +46,12 @@ final class ClassifierNames {
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "der", "al", "el", "la", "le",
             "du", "di", "bin", "ben", "dos");
 
+    /** Compiled once: String.split compiles a pattern of more than one character on every call. */
+    private static final Pattern AND = Pattern.compile("(?i) (?:and|&) ");
+    private static final Pattern BLANKS = Pattern.compile(" +");
+    private static final Pattern SEPARATORS = Pattern.compile("[,;:]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private ClassifierNames() {
     }
 
@@ -69,8 +76,11 @@ final class ClassifierNames {
 
     /** "Ambassador X and DCM Y": each side a person with a name of two words or more; else one person or none. */
     private static List<Person> several(String s) {
+        if (s.indexOf('&') < 0 && !s.contains(" and ") && !s.contains(" AND ") && !s.contains(" And ")) {
+            return List.of();
+        }
         List<Person> out = new ArrayList<>();
-        for (String part : s.split("(?i) (?:and|&) ")) {
+        for (String part : AND.split(s)) {
             Person p = person(part);
             if (p == null || p.name().indexOf(' ') < 0) {
                 return List.of();
@@ -87,7 +97,7 @@ final class ClassifierNames {
     private static Person person(String s) {
         List<String> parts = parts(s);
         for (int p = 0; p < parts.size(); p++) {
-            String[] tokens = withoutTrailingMarks(parts.get(p).trim().split(" +"));
+            String[] tokens = withoutTrailingMarks(BLANKS.split(parts.get(p).trim()));
             // capitals in a part of mixed case are office codes (AIT, DCM); a part all in capitals may be a name
             int start = nameStart(tokens, hasLowerCase(parts.get(p)));
             if (start < tokens.length) {
@@ -115,7 +125,7 @@ final class ClassifierNames {
      */
     private static List<String> parts(String s) {
         List<String> parts = new ArrayList<>();
-        for (String part : s.split("[,;:]")) {
+        for (String part : SEPARATORS.split(s)) {
             String t = part.trim();
             if (!parts.isEmpty() && SUFFIXES.contains(t.toUpperCase(Locale.ROOT))) {
                 parts.set(parts.size() - 1, parts.get(parts.size() - 1).trim() + ", " + t);
@@ -128,7 +138,7 @@ final class ClassifierNames {
 
     /** Given names and initials only, no word of office: {@code Barbara J}. */
     private static boolean isGivenNames(String part) {
-        String[] tokens = part.trim().split(" +");
+        String[] tokens = BLANKS.split(part.trim());
         if (tokens.length > 3 || tokens[0].isEmpty()) {
             return false;
         }
@@ -272,7 +282,7 @@ final class ClassifierNames {
      */
     private static String clean(String who) {
         StringBuilder b = new StringBuilder(who.length());
-        for (String token : who.trim().split("\\s+")) {
+        for (String token : WHITESPACE.split(who.trim())) {
             if (token.equals("-") || token.equals("?") || token.equals("--") || token.equals("/")
                     || token.equals("\u2013")) {
                 b.append(b.length() == 0 ? "" : ", ");

@@ -20,10 +20,6 @@ final class ReferenceExtractor {
     private static final Pattern FURNITURE = Pattern.compile(
             "\\bPAGE \\d{1,3} {1,8}[A-Z]{2,24}+(?: [A-Z]{2,24}+){0,3} {1,8}\\d{1,8} {1,8}(?:\\d{2} OF \\d{2} )?\\d{6}Z"
                     + "|\\b[A-Z]{2,24}+(?: [A-Z]{2,24}+){0,3} {1,8}0*+\\d{1,8}\\s{1,8}\\d{3}(?:\\.\\d)?\\s{1,8}OF\\s{1,8}\\d{3}\\b");
-    private static final Pattern EMAIL = Pattern.compile("(?i)\\bE-?MAILS?\\b");
-    private static final Pattern TELCON = Pattern.compile("(?i)\\bTELE?CONS?\\b|\\bTELEPHONE\\b|\\bPHONE CALLS?\\b");
-    private static final Pattern MEETING = Pattern.compile("(?i)\\bMEETINGS?\\b|\\bMTGS?\\b|\\bCONVERSATIONS?\\b");
-    private static final Pattern REPORT = Pattern.compile("(?i)\\bIIR\\b|\\bOSC\\b|\\bREPORTS?\\b|\\bTD-|\\bINTSUM\\b");
     private static final int MAX_LINES = 40;
 
     private ReferenceExtractor() {
@@ -169,7 +165,10 @@ final class ReferenceExtractor {
     /** The references of one block, appended to {@code out}. */
     private static void read(String block, Integer year, String ownId, List<Reference> out) {
         // "\\n" is a line break that a conversion wrote out
-        String s = FURNITURE.matcher(withoutKeyword(block).replace("\\n", " ")).replaceAll(" ");
+        String s = withoutKeyword(block).replace("\\n", " ");
+        if (s.contains(" OF ") || s.contains("PAGE ")) { // what both kinds of furniture hold: few blocks do
+            s = FURNITURE.matcher(s).replaceAll(" ");
+        }
         List<int[]> bullets = ReferenceBullets.find(s);
         if (bullets.isEmpty()) {
             item(null, s, year, ownId, out);
@@ -222,20 +221,35 @@ final class ReferenceExtractor {
         return !CableCitations.ids(t, 0).isEmpty();
     }
 
+    /** What a reference that cites no cable cites, by its words. Plain searches: regexes cost a try a character. */
     private static ReferenceKind kind(String t) {
-        if (EMAIL.matcher(t).find()) {
+        String u = t.toUpperCase(Locale.ROOT);
+        if (hasWord(u, "EMAIL") || hasWord(u, "EMAILS") || hasWord(u, "E-MAIL") || hasWord(u, "E-MAILS")) {
             return ReferenceKind.EMAIL;
         }
-        if (TELCON.matcher(t).find()) {
+        if (u.contains("TELCON") || u.contains("TELECON") || hasWord(u, "TELEPHONE") || u.contains("PHONE CALL")) {
             return ReferenceKind.TELCON;
         }
-        if (MEETING.matcher(t).find()) {
+        if (u.contains("MEETING") || hasWord(u, "MTG") || u.contains("CONVERSATION")) {
             return ReferenceKind.MEETING;
         }
-        if (REPORT.matcher(t).find()) {
+        if (hasWord(u, "IIR") || hasWord(u, "OSC") || u.contains("REPORT") || u.contains("TD-")
+                || hasWord(u, "INTSUM")) {
             return ReferenceKind.REPORT;
         }
         return ReferenceKind.OTHER;
+    }
+
+    /** Does {@code word} stand in {@code s} with no letter or digit either side? */
+    private static boolean hasWord(String s, String word) {
+        for (int at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !Character.isLetterOrDigit(s.charAt(at - 1)))
+                    && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The block without its keyword: {@code REF:}, {@code REFS :}, {@code Ref(s):}, {@code REF: REF:}. */

@@ -71,12 +71,37 @@ final class Stations {
         return b.toString();
     }
 
+    /**
+     * The stations by each of their one-letter deletions (and themselves): two words one edit apart (insertion,
+     * deletion, substitution, swap) share an entry, so candidates are found by lookups, not by a walk of every station.
+     */
+    private static final Map<String, Set<String>> BY_DELETION = deletions();
+
+    private static Map<String, Set<String>> deletions() {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String station : STATIONS) {
+            if (station.length() < FUZZY_FROM) {
+                continue;
+            }
+            out.computeIfAbsent(station, k -> new java.util.TreeSet<>()).add(station);
+            for (int i = 0; i < station.length(); i++) {
+                String deleted = station.substring(0, i) + station.substring(i + 1);
+                out.computeIfAbsent(deleted, k -> new java.util.TreeSet<>()).add(station);
+            }
+        }
+        return out;
+    }
+
     /** The one station one edit (insertion, deletion, substitution or swap) away from {@code key}, or null. */
     private static String nearest(String key) {
+        Set<String> candidates = new java.util.TreeSet<>();
+        addAll(candidates, BY_DELETION.get(key));
+        for (int i = 0; i < key.length(); i++) {
+            addAll(candidates, BY_DELETION.get(key.substring(0, i) + key.substring(i + 1)));
+        }
         String found = null;
-        for (String station : STATIONS) {
-            if (Math.abs(station.length() - key.length()) <= 1 && station.length() >= FUZZY_FROM
-                    && oneEditApart(station, key)) {
+        for (String station : candidates) {
+            if (oneEditApart(station, key)) {
                 if (found != null) {
                     return null; // two candidates: not for us to choose
                 }
@@ -84,6 +109,12 @@ final class Stations {
             }
         }
         return found;
+    }
+
+    private static void addAll(Set<String> into, Set<String> from) {
+        if (from != null) {
+            into.addAll(from);
+        }
     }
 
     private static boolean oneEditApart(String a, String b) {

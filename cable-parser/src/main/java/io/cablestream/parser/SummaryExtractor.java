@@ -1,6 +1,6 @@
 package io.cablestream.parser;
 
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * The summary: from a {@code SUMMARY} heading ({@code 1. (C) Summary:}, {@code ------- SUMMARY -------},
@@ -14,17 +14,9 @@ final class SummaryExtractor {
     /** Words a heading adds after SUMMARY. */
     private static final String[] HEADING_TAILS = {" AND COMMENT", " AND ACTION REQUEST", " AND INTRODUCTION",
         " AND TABLE OF CONTENTS", "/COMMENT", " AND ACTION", " STATEMENT"};
-    /** A portion marking: {@code (C)}, {@code (SBU)}, {@code (S/NF)}, {@code (C//NF)}, {@code (U/FOUO)}. */
-    private static final String MARKING = "\\((?:U|C|S|TS|SBU|FOUO|U/FOUO|SBU/NF|[CS]//?NF|[CSU]//?REL[A-Z ,/]{0,20}+)\\)";
-    /**
-     * A paragraph number with its marking inside the summary, at a line's start or after a sentence where a
-     * flattened text ran the paragraphs together ({@code security. 3. (SBU) Summary continued}), and a marking
-     * opening the summary.
-     */
-    private static final Pattern NUMBER_AND_MARKING = Pattern.compile(
-            "(?m)^\\s*+\u00b6?\\d{1,2}\\s?+\\.\\s*+(?:" + MARKING + "\\s*+)?"
-                    + "|(?<=[.!?\"')] )\u00b6?\\d{1,2}\\s?+\\.\\s?+" + MARKING + "\\s*+"
-                    + "|\\A\\s*+" + MARKING + "\\s*+");
+    /** Portion markings: {@code (C)}, {@code (SBU)}, {@code (S/NF)}, {@code (C//NF)}, {@code (U/FOUO)}. */
+    private static final Set<String> MARKINGS = Set.of("U", "C", "S", "TS", "SBU", "FOUO", "U/FOUO", "SBU/NF", "C/NF",
+            "S/NF", "C//NF", "S//NF", "TS/NF");
     private static final int MAX_LENGTH = 20_000;
 
     private SummaryExtractor() {
@@ -195,16 +187,107 @@ final class SummaryExtractor {
         return b.toString();
     }
 
+    /**
+     * Without the paragraph numbers and markings inside the summary (at a line's start, or after a sentence where a
+     * flattened text ran the paragraphs together: {@code security. 3. (SBU) Summary continued}), a marking opening
+     * it, the blank-standing backslashes a conversion left, and runs of blanks.
+     */
     private static String clean(String s) {
-        String t = NUMBER_AND_MARKING.matcher(s).replaceAll("");
-        // a backslash standing alone is what a conversion left of a line continuation
-        t = Strings.collapse(t.replace(" \\ ", " ").replace(" \\\n", "\n"));
+        StringBuilder b = new StringBuilder(s.length());
         int i = 0;
-        while (i < t.length() && " :.-".indexOf(t.charAt(i)) >= 0) {
+        int n = s.length();
+        boolean lineStart = true;
+        boolean blank = false;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (lineStart || (c >= '0' && c <= '9' && i >= 2 && s.charAt(i - 1) == ' '
+                    && ".!?\"')".indexOf(s.charAt(i - 2)) >= 0)) {
+                int j = skipNumberAndMarking(s, i, lineStart);
+                lineStart = false;
+                if (j > i) {
+                    i = j;
+                    continue;
+                }
+            }
+            if (c == '\\' && (i + 1 == n || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\n')
+                    && (i == 0 || s.charAt(i - 1) == ' ')) {
+                i++; // a line continuation a conversion left standing alone
+                continue;
+            }
+            if (c == ' ' || c == '\n' || c == '\t') {
+                // runs of blanks and line breaks as one space, and none before the text
+                lineStart = c == '\n';
+                blank = b.length() > 0;
+            } else {
+                if (blank) {
+                    b.append(' ');
+                    blank = false;
+                }
+                if (b.length() > 0 || " :.-".indexOf(c) < 0) {
+                    b.append(c);
+                }
+            }
             i++;
         }
-        t = t.substring(i).strip();
-        return t.isEmpty() ? null : t;
+        return b.length() == 0 ? null : b.toString();
+    }
+
+    /**
+     * The end of {@code ¶12. (C) } at {@code i}: at a line's start the number, the marking or both; inside a line only
+     * both; {@code i} when there is neither.
+     */
+    private static int skipNumberAndMarking(String s, int i, boolean lineStart) {
+        int n = s.length();
+        int j = i;
+        while (lineStart && j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+            j++;
+        }
+        int afterBlanks = j;
+        if (j < n && s.charAt(j) == '\u00b6') {
+            j++;
+        }
+        int digits = j;
+        while (j < n && j - digits < 2 && Character.isDigit(s.charAt(j))) {
+            j++;
+        }
+        boolean number = false;
+        if (j > digits) {
+            int k = j < n && s.charAt(j) == ' ' ? j + 1 : j;
+            if (k < n && s.charAt(k) == '.') {
+                number = true;
+                j = k + 1;
+                while (j < n && s.charAt(j) == ' ') {
+                    j++;
+                }
+            }
+        }
+        if (!number) {
+            j = afterBlanks;
+        }
+        int marking = markingEnd(s, j);
+        if (marking > j) {
+            j = marking;
+            while (j < n && s.charAt(j) == ' ') {
+                j++;
+            }
+            return j;
+        }
+        return lineStart && number ? j : i;
+    }
+
+    /** The end of a portion marking at {@code at}, or {@code at} when there is none. */
+    private static int markingEnd(String s, int at) {
+        if (at >= s.length() || s.charAt(at) != '(') {
+            return at;
+        }
+        int close = s.indexOf(')', at);
+        if (close < 0 || close - at > 30) {
+            return at;
+        }
+        String inside = s.substring(at + 1, close);
+        boolean marking = MARKINGS.contains(inside) || inside.startsWith("C/REL") || inside.startsWith("S/REL")
+                || inside.startsWith("C//REL") || inside.startsWith("S//REL") || inside.startsWith("U/REL");
+        return marking ? close + 1 : at;
     }
 
     private static boolean isRule(String line) {

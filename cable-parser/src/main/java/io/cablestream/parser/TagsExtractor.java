@@ -6,6 +6,7 @@ import io.cablestream.events.ParsedCable.TagKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -79,19 +80,17 @@ final class TagsExtractor {
 
     private static final String[] TYPOS = {"TAGES:", "TAS:", "TABS:", "TGS:", "TAGSS:"};
 
+    /** Where "TAGS:" (any case) stands in the line, or -1: found through "AGS:"/"ags:", rarer than a "t". */
     private static int indexOfIgnoreCase(String line, String word) {
-        for (int at = nextT(line, 0); at >= 0 && at + word.length() <= line.length(); at = nextT(line, at + 1)) {
-            if (line.regionMatches(true, at, word, 0, word.length())) {
-                return at;
+        String rest = word.substring(1);
+        for (String form : new String[]{rest, rest.toLowerCase(Locale.ROOT)}) {
+            for (int at = line.indexOf(form, 1); at > 0; at = line.indexOf(form, at + 1)) {
+                if (line.regionMatches(true, at - 1, word, 0, word.length())) {
+                    return at - 1;
+                }
             }
         }
         return -1;
-    }
-
-    private static int nextT(String line, int from) {
-        int upper = line.indexOf('T', from);
-        int lower = line.indexOf('t', from);
-        return upper < 0 ? lower : lower < 0 ? upper : Math.min(upper, lower);
     }
 
     /**
