@@ -202,12 +202,31 @@ final class ClassifiedByExtractor {
         Matcher m = END_OF_NAME.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (END_STARTS.indexOf(c) >= 0 && (i == 0 || startsWord(s.charAt(i - 1), c))
+            if (END_STARTS.indexOf(c) >= 0 && (i == 0 || startsWord(s.charAt(i - 1), c)) && mayEnd(s, i)
                     && m.region(i, s.length()).lookingAt()) {
                 return i;
             }
         }
         return s.length();
+    }
+
+    /** The second character {@link #END_OF_NAME} needs after the first at {@code i}: most words fail here. */
+    private static boolean mayEnd(String s, int i) {
+        if (i + 1 >= s.length()) {
+            return false;
+        }
+        char c = Character.toLowerCase(s.charAt(i));
+        char d = Character.toLowerCase(s.charAt(i + 1));
+        return switch (c) {
+            case 'f' -> d == 'o' || d == '0' || d == ' ';
+            case 'p' -> d == 'e';
+            case 'u' -> d == 'n';
+            case 'b' -> d == 'a';
+            case 'd' -> d == 'u';
+            case 'r' -> d == 'e' || d == ' ';
+            case 'e' -> d == '.' || d == 'o' || d == '0' || d == ' ';
+            default -> true;
+        };
     }
 
     /** A section number starts where no word or number goes on; a word after a blank or punctuation. */

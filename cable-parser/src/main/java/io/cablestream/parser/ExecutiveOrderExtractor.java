@@ -35,8 +35,9 @@ final class ExecutiveOrderExtractor {
         LocalDate decl = null;
         String head = line.length() > 200 ? line.substring(0, 200) : line;
         Matcher d = DECL.matcher(head);
-        // the literal first: find() would try the regex at every place
-        if ((head.contains("DECL") || head.contains("decl") || head.contains("Decl")) && d.find()) {
+        // the regex only where the word is: a case-blind find() would try it at every place
+        int word = indexOfDecl(head);
+        if (word >= 0 && d.region(word, head.length()).lookingAt()) {
             boolean yearFirst = d.group(4) != null;
             String y = yearFirst ? d.group(4) : d.group(3);
             int year = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
@@ -48,6 +49,16 @@ final class ExecutiveOrderExtractor {
             }
         }
         return order == null && decl == null ? null : new ExecutiveOrder(order, decl);
+    }
+
+    private static int indexOfDecl(String s) {
+        for (String form : new String[]{"DECL", "decl", "Decl"}) {
+            int at = s.indexOf(form);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** {@code E.o. 12958: decl: ...}: an order line in lower or mixed case, which the line scan does not mark. */

@@ -57,7 +57,8 @@ final class RecipientExtractor {
             if (content == null) {
                 continue;
             }
-            String name = PAGE_FURNITURE.matcher(content).replaceAll("").trim();
+            // the regex only where its first word is: few recipient lines hold "PAGE "
+            String name = (content.contains("PAGE ") ? PAGE_FURNITURE.matcher(content).replaceAll("") : content).trim();
             if (isXmt(name)) {
                 // XMT names the posts of the collective above that do not receive the cable
                 excluding = true;

@@ -66,10 +66,8 @@ final class ReferenceExtractor {
         }
         for (int at = indexOfRef(line, 0); at >= 0; at = indexOfRef(line, at + 3)) {
             int i = at + 3;
-            String rest = line.substring(i);
-            String upper = rest.toUpperCase(Locale.ROOT);
-            int skip = upper.startsWith("(S)") ? 3 : upper.startsWith("TELS") ? 4 : upper.startsWith("TEL") ? 3
-                    : upper.startsWith("S") ? 1 : 0;
+            int skip = line.regionMatches(true, i, "(S)", 0, 3) ? 3 : line.regionMatches(true, i, "TELS", 0, 4) ? 4
+                    : line.regionMatches(true, i, "TEL", 0, 3) ? 3 : line.regionMatches(true, i, "S", 0, 1) ? 1 : 0;
             int j = i + skip;
             while (j < line.length() && line.charAt(j) == ' ') {
                 j++;
@@ -192,14 +190,15 @@ final class ReferenceExtractor {
             if (t.isEmpty()) {
                 continue;
             }
-            ReferenceKind kind = kind(t);
             List<String> ids = CableCitations.ids(t, year);
             int cited = ids.size();
             // no self reference, and a cable cited twice is one reference
             ids.removeIf(id -> id.equals(ownId) || cited(out, id));
             if (cited == 0) {
-                out.add(new Reference(label, null, t, kind == ReferenceKind.OTHER && looksLikeCable(t)
-                        ? ReferenceKind.CABLE : kind));
+                ReferenceKind kind = kind(t);
+                // a cable citation whose year neither the text nor the citing cable gives is still a cable
+                boolean cable = kind == ReferenceKind.OTHER && year == null && looksLikeCable(t);
+                out.add(new Reference(label, null, t, cable ? ReferenceKind.CABLE : kind));
             }
             for (String id : ids) {
                 out.add(new Reference(label, id, t, ReferenceKind.CABLE));

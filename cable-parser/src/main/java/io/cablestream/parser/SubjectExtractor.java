@@ -69,13 +69,16 @@ final class SubjectExtractor {
                 i = next + 1;
             }
         }
-        while (i < text.size() && b.length() < 1000 && cut(b) < 0) {
+        boolean ended = cut(b) >= 0;
+        while (i < text.size() && b.length() < 1000 && !ended) {
             LineKind k = text.kinds[i];
             if (k == LineKind.TEXT && !isRule(text.lines[i])) {
                 // a word broken at a hyphen ("US-" / "LATIN") is joined without a blank
                 boolean hyphen = b.length() > 1 && b.charAt(b.length() - 1) == '-'
                         && Character.isLetter(b.charAt(b.length() - 2));
                 b.append(hyphen ? "" : " ").append(text.lines[i]);
+                // what ends the subject inside a line is looked for in the line just added, not the whole again
+                ended = cut(text.lines[i]) >= 0;
                 i++;
             } else if (k == LineKind.BLANK && endsDangling(b)) {
                 int next = text.nextNonBlank(i);

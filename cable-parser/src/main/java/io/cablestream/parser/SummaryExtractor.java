@@ -54,7 +54,7 @@ final class SummaryExtractor {
         if (end - start > MAX_LENGTH || end <= start) {
             return null;
         }
-        return clean(join(text, start, end));
+        return clean(text, start, end);
     }
 
     /** If the SUMMARY at {@code at} ends an end marker ({@code END SUMMARY}, {@code End of Summary}), its start. */
@@ -170,9 +170,14 @@ final class SummaryExtractor {
         return text.source.length();
     }
 
-    /** The lines of [from, to), without page breaks, furniture and rules, one per line. */
-    private static String join(CableText text, int from, int to) {
-        StringBuilder b = new StringBuilder(to - from);
+    /**
+     * The text of [from, to), line by line without page breaks, furniture and rules, cleaned as it is copied: without
+     * the paragraph numbers and markings inside it (at a line's start, or after a sentence where a flattened text ran
+     * the paragraphs together: {@code security. 3. (SBU) Summary continued}), a marking opening it, the
+     * blank-standing backslashes a conversion left, and with runs of blanks as one space.
+     */
+    private static String clean(CableText text, int from, int to) {
+        Cleaner c = new Cleaner(Math.min(to - from, MAX_LENGTH));
         for (int i = text.lineAt(from); i < text.size() && text.offsets[i] < to; i++) {
             LineKind k = text.kinds[i];
             if (k == LineKind.PAGE_BREAK || k == LineKind.FURNITURE || k == LineKind.BLANK || isRule(text.lines[i])) {
@@ -181,56 +186,120 @@ final class SummaryExtractor {
             int start = Math.max(from, text.offsets[i]) - text.offsets[i];
             int end = Math.min(to - text.offsets[i], text.lines[i].length());
             if (start < end) {
-                b.append(b.length() == 0 ? "" : "\n").append(text.lines[i], start, end);
+                // the summary's first words may be a marking too: "Summary: (SBU) Japanese ..."
+                c.line(text.lines[i], start, end, start == 0 || c.b.length() == 0);
             }
         }
-        return b.toString();
+        int end = c.b.length();
+        while (end > 0 && c.b.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end == 0 ? null : c.b.substring(0, end);
     }
 
-    /**
-     * Without the paragraph numbers and markings inside the summary (at a line's start, or after a sentence where a
-     * flattened text ran the paragraphs together: {@code security. 3. (SBU) Summary continued}), a marking opening
-     * it, the blank-standing backslashes a conversion left, and runs of blanks.
-     */
-    private static String clean(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        int i = 0;
-        int n = s.length();
-        boolean lineStart = true;
-        boolean blank = false;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (lineStart || (c >= '0' && c <= '9' && i >= 2 && s.charAt(i - 1) == ' '
-                    && ".!?\"')".indexOf(s.charAt(i - 2)) >= 0)) {
-                int j = skipNumberAndMarking(s, i, lineStart);
-                lineStart = false;
+    /** The summary as it is built, and whether a blank is due before the next word. */
+    private static final class Cleaner {
+        final StringBuilder b;
+        boolean blank;
+
+        Cleaner(int capacity) {
+            b = new StringBuilder(capacity);
+        }
+
+        void line(String s, int from, int n, boolean lineStart) {
+            blank = b.length() > 0;
+            int i = lineStart ? skipNumberAndMarking(s, from, true) : from;
+            if (plain(s, i, n)) {
+                append(s, i, n); // most lines: nothing to leave out, copied at once
+                return;
+            }
+            while (i < n) {
+                // the plain text up to the next place that needs a look, copied at once (a line is trimmed)
+                int j = i;
+                while (j < n && !needsLook(s, j)) {
+                    j++;
+                }
                 if (j > i) {
+                    append(s, i, j);
                     i = j;
                     continue;
                 }
-            }
-            if (c == '\\' && (i + 1 == n || s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\n')
-                    && (i == 0 || s.charAt(i - 1) == ' ')) {
-                i++; // a line continuation a conversion left standing alone
-                continue;
-            }
-            if (c == ' ' || c == '\n' || c == '\t') {
-                // runs of blanks and line breaks as one space, and none before the text
-                lineStart = c == '\n';
-                blank = b.length() > 0;
-            } else {
-                if (blank) {
-                    b.append(' ');
-                    blank = false;
-                }
-                if (b.length() > 0 || " :.-".indexOf(c) < 0) {
-                    b.append(c);
+                char c = s.charAt(i);
+                if (c == ' ' || c == '\t') {
+                    blank = b.length() > 0;
+                    i++;
+                } else if (c == '\\') {
+                    i++; // a line continuation a conversion left standing alone
+                } else {
+                    int k = skipNumberAndMarking(s, i, false);
+                    if (k > i) {
+                        i = k;
+                    } else {
+                        append(s, i, i + 1);
+                        i++;
+                    }
                 }
             }
-            i++;
         }
-        return b.length() == 0 ? null : b.toString();
+
+        private void append(String s, int from, int to) {
+            int f = from;
+            if (b.length() == 0) {
+                while (f < to && " :.-".indexOf(s.charAt(f)) >= 0) {
+                    f++;
+                }
+                if (f == to) {
+                    return;
+                }
+            }
+            if (blank && b.length() > 0) {
+                b.append(' ');
+            }
+            blank = false;
+            b.append(s, f, to);
+        }
     }
+
+    /**
+     * Is [from, to) plain text: no run of blanks, tab or backslash, and no number after a sentence ({@code . 3. })?
+     * Found with the JDK's fast searches, so that the common line is not read character by character.
+     */
+    private static boolean plain(String s, int from, int to) {
+        int twoBlanks = s.indexOf("  ", from);
+        int tab = s.indexOf('\t', from);
+        int backslash = s.indexOf('\\', from);
+        if ((twoBlanks >= 0 && twoBlanks < to) || (tab >= 0 && tab < to) || (backslash >= 0 && backslash < to)) {
+            return false;
+        }
+        for (String end : new String[]{". ", ") ", "\" ", "? ", "! ", "' "}) {
+            for (int at = s.indexOf(end, from); at >= 0 && at + 2 < to; at = s.indexOf(end, at + 2)) {
+                char c = s.charAt(at + 2);
+                if (c >= '0' && c <= '9') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Does the character at {@code j} need a look: a second blank or a tab, a backslash standing alone, a digit
+     * after a sentence (a paragraph number run into the text)?
+     */
+    private static boolean needsLook(String s, int j) {
+        char c = s.charAt(j);
+        if (c > '9') {
+            return c == '\\' && s.charAt(j - 1 < 0 ? 0 : j - 1) == ' ';
+        }
+        if (c == ' ') {
+            return j + 1 < s.length() && s.charAt(j + 1) == ' ';
+        }
+        if (c >= '0') {
+            return j >= 2 && s.charAt(j - 1) == ' ' && ".!?\"')".indexOf(s.charAt(j - 2)) >= 0;
+        }
+        return c == '\t';
+    }
+
 
     /**
      * The end of {@code ¶12. (C) } at {@code i}: at a line's start the number, the marking or both; inside a line only

@@ -57,6 +57,11 @@ final class TagsExtractor {
      */
     private static int[] find(CableText text, int from) {
         int limit = Math.min(text.size(), from + 80);
+        int marked = text.first(LineKind.TAGS, from);
+        int paragraph = text.first(LineKind.PARAGRAPH, from);
+        if (marked >= 0 && marked < limit && (paragraph < 0 || marked < paragraph) && !inlineBefore(text, from, marked)) {
+            return new int[]{marked, keywordEnd(text.lines[marked], 0)}; // the common case: a line the scan marked
+        }
         for (int i = from; i < limit; i++) {
             String line = text.lines[i];
             if (text.kinds[i] == LineKind.PARAGRAPH) {
@@ -76,6 +81,16 @@ final class TagsExtractor {
             }
         }
         return null;
+    }
+
+    /** Is there an E.O. line above the marked TAGS line that may hold tags of its own ({@code ... Tags: prel})? */
+    private static boolean inlineBefore(CableText text, int from, int marked) {
+        for (int i = from; i < marked; i++) {
+            if (text.kinds[i] == LineKind.EO && indexOfIgnoreCase(text.lines[i], "TAGS:") > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String[] TYPOS = {"TAGES:", "TAS:", "TABS:", "TGS:", "TAGSS:"};
