@@ -96,7 +96,9 @@ public class ParseCommand implements Callable<Integer> {
             System.err.println("cables parse: cannot read " + file + ": " + e.getMessage());
             return null;
         }
-        ParsedCable cable = parser.parse(bytes).withIngest(null, null, null, file.toString(), null);
+        // the file name is the release id of a partial extract whose text lacks the year
+        ParsedCable cable = parser.parse(bytes, null, file.getFileName().toString())
+                .withIngest(null, null, null, file.toString(), null);
         return CableJson.toJson(cable);
     }
 }

@@ -37,6 +37,20 @@ class ParseCommandTest {
     }
 
     @Test
+    void aPartialExtractTakesTheIdOfItsReleaseFileName(@TempDir Path dir) throws Exception {
+        // a real partial extract of the release: station and serial in the text, no year
+        copy("05SANJOSE2019.txt", dir.resolve("05SANJOSE2019.txt"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = new CommandLine(new ParseCommand(out)).execute(dir.toString());
+
+        assertThat(exit).isZero();
+        var cable = CableJson.fromJson(out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow());
+        assertThat(cable.cableId()).isEqualTo("05SANJOSE2019");
+        assertThat(cable.warnings()).extracting(w -> w.code()).contains("CABLE_ID_FROM_SOURCE_NAME");
+    }
+
+    @Test
     void missingPathGivesExitCodeOneAfterParsingTheOthers(@TempDir Path dir) throws Exception {
         copy("72TEHRAN5055.txt", dir.resolve("a.txt"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
