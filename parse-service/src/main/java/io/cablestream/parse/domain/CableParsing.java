@@ -77,7 +77,9 @@ public class CableParsing {
         if (cable.cableId() == null) {
             String warnings = cable.warnings().stream().map(w -> w.code() + ": " + w.message())
                     .collect(Collectors.joining("; "));
-            throw new UnparseableCableException("no-cable-id",
+            // a parse stopped by its time budget before the id was read is told apart: a replay may well read it
+            boolean timedOut = cable.warnings().stream().anyMatch(w -> w.code().equals("PARSE_TIMEOUT"));
+            throw new UnparseableCableException(timedOut ? "parse-timeout" : "no-cable-id",
                     "no cable id could be read" + (warnings.isEmpty() ? "" : " (" + warnings + ")"));
         }
         return cable;
