@@ -143,11 +143,17 @@ final class CableCitations {
     /** The station named by the longest run of words ending at {@code end}; {@code from[0]} its first token. */
     private static String station(List<Token> tokens, int start, int end, int[] from) {
         for (int a = start; a < end; a++) {
-            String found = Stations.canonical(join(tokens, a, end));
+            String found = Stations.exact(join(tokens, a, end));
             if (found != null) {
                 from[0] = a;
                 return found;
             }
+        }
+        // a misspelt station is one word (Colomobo, BRASILA): not every run of words is tried against the dictionary
+        String corrected = Stations.canonical(tokens.get(end - 1).text());
+        if (corrected != null) {
+            from[0] = end - 1;
+            return corrected;
         }
         // a word the dictionary does not know is not read as a station: across the corpus such words were DAILY,
         // DEPT, ATTACHMENT, surnames and seasons far more often than stations

@@ -31,6 +31,16 @@ final class Stations {
      * or null when it is none.
      */
     static String canonical(String written) {
+        String exact = exact(written);
+        if (exact != null) {
+            return exact;
+        }
+        String key = key(written);
+        return key.length() >= FUZZY_FROM ? nearest(key) : null;
+    }
+
+    /** As {@link #canonical}, without misspellings: the dictionary's stations and aliases only. */
+    static String exact(String written) {
         String key = key(written);
         if (key.isEmpty()) {
             return null;
@@ -40,10 +50,7 @@ final class Stations {
         if (alias != null) {
             return alias;
         }
-        if (STATIONS.contains(key)) {
-            return key;
-        }
-        return key.length() >= FUZZY_FROM ? nearest(key) : null;
+        return STATIONS.contains(key) ? key : null;
     }
 
     /** Is this the canonical form of a known station? */
@@ -94,10 +101,13 @@ final class Stations {
 
     /** The one station one edit (insertion, deletion, substitution or swap) away from {@code key}, or null. */
     private static String nearest(String key) {
-        Set<String> candidates = new java.util.TreeSet<>();
+        Set<String> candidates = new java.util.HashSet<>(4);
         addAll(candidates, BY_DELETION.get(key));
+        char[] deleted = new char[key.length() - 1];
         for (int i = 0; i < key.length(); i++) {
-            addAll(candidates, BY_DELETION.get(key.substring(0, i) + key.substring(i + 1)));
+            key.getChars(0, i, deleted, 0);
+            key.getChars(i + 1, key.length(), deleted, i);
+            addAll(candidates, BY_DELETION.get(new String(deleted)));
         }
         String found = null;
         for (String station : candidates) {
