@@ -268,9 +268,9 @@ final class BodyExtractor {
         String word = line.substring(space + 1);
         int before = line.lastIndexOf(' ', space - 1);
         String previous = line.substring(before + 1, space);
-        boolean previousIsText = !previous.isEmpty() && (hasLowerCase(previous) || !isNameChar(previous.charAt(
+        boolean previousIsText = !previous.isEmpty() && (Strings.hasLowerCase(previous) || !isNameChar(previous.charAt(
                 previous.length() - 1)) || previous.chars().allMatch(c -> c == 'X' || c == 'x'));
-        if (word.length() < 4 || !previousIsText || !hasLowerCase(line) || NOT_SIGNERS.contains(word)
+        if (word.length() < 4 || !previousIsText || !Strings.hasLowerCase(line) || NOT_SIGNERS.contains(word)
                 || TagCatalog.known(word) || word.contains("XXX")) {
             return null;
         }
@@ -282,14 +282,6 @@ final class BodyExtractor {
         return word;
     }
 
-    private static boolean hasLowerCase(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLowerCase(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** {@code Scobey} as {@code SCOBEY}: one capitalised word that is no sentence's first word; else null. */
     private static String capitalised(String word) {

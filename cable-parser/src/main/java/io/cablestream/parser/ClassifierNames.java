@@ -99,7 +99,7 @@ final class ClassifierNames {
         for (int p = 0; p < parts.size(); p++) {
             String[] tokens = withoutTrailingMarks(BLANKS.split(parts.get(p).trim()));
             // capitals in a part of mixed case are office codes (AIT, DCM); a part all in capitals may be a name
-            int start = nameStart(tokens, hasLowerCase(parts.get(p)));
+            int start = nameStart(tokens, Strings.hasLowerCase(parts.get(p)));
             if (start < tokens.length) {
                 if (p == 0 && tokens.length == 1 && parts.size() > 1 && isGivenNames(parts.get(1))) {
                     String name = tokens[0] + ", " + parts.get(1).trim();
@@ -142,7 +142,7 @@ final class ClassifierNames {
         if (tokens.length > 3 || tokens[0].isEmpty()) {
             return false;
         }
-        boolean mixed = hasLowerCase(part);
+        boolean mixed = Strings.hasLowerCase(part);
         for (String t : tokens) {
             if (!isNameToken(t, mixed)) {
                 return false;
@@ -260,14 +260,6 @@ final class ClassifierNames {
         return letters >= count;
     }
 
-    private static boolean hasLowerCase(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLowerCase(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Index of the last " word " (any case) in {@code s}, or -1. */
     private static int lastWord(String s, String word) {

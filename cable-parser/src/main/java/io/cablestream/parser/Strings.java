@@ -63,4 +63,27 @@ final class Strings {
         }
         return out;
     }
+
+    /** Does {@code s} hold a lower-case letter (a text of mixed case)? */
+    static boolean hasLowerCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An underline or rule: three or more dashes, underscores, equals signs or stars (blanks between). */
+    static boolean isRule(String line) {
+        if (line.length() < 3) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            if ("-_=*\u2010\u2013 ".indexOf(line.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

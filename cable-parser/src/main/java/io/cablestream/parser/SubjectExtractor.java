@@ -72,7 +72,7 @@ final class SubjectExtractor {
         boolean ended = cut(b) >= 0;
         while (i < text.size() && b.length() < 1000 && !ended) {
             LineKind k = text.kinds[i];
-            if (k == LineKind.TEXT && !isRule(text.lines[i])) {
+            if (k == LineKind.TEXT && !Strings.isRule(text.lines[i])) {
                 // a word broken at a hyphen ("US-" / "LATIN") is joined without a blank
                 boolean hyphen = b.length() > 1 && b.charAt(b.length() - 1) == '-'
                         && Character.isLetter(b.charAt(b.length() - 2));
@@ -112,16 +112,6 @@ final class SubjectExtractor {
         int note = ReferenceExtractor.cut(s);
         int cut = ref > 0 && (note < 0 || ref < note) ? ref : note;
         return cut == 0 ? -1 : cut;
-    }
-
-    /** An underline or rule: dashes, underscores, equals signs only. */
-    private static boolean isRule(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if ("-_=*‐– ".indexOf(line.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean endsDangling(CharSequence b) {

@@ -162,7 +162,7 @@ final class SummaryExtractor {
         boolean content = false;
         for (int i = line; i < text.size(); i++) {
             LineKind k = text.kinds[i];
-            if ((k == LineKind.BLANK || k == LineKind.PARAGRAPH && i > line || isRule(text.lines[i])) && content) {
+            if ((k == LineKind.BLANK || k == LineKind.PARAGRAPH && i > line || Strings.isRule(text.lines[i])) && content) {
                 return text.offsets[i];
             }
             content = content || (k != LineKind.BLANK && text.offsets[i] + text.lines[i].length() > start);
@@ -180,7 +180,7 @@ final class SummaryExtractor {
         Cleaner c = new Cleaner(Math.min(to - from, MAX_LENGTH));
         for (int i = text.lineAt(from); i < text.size() && text.offsets[i] < to; i++) {
             LineKind k = text.kinds[i];
-            if (k == LineKind.PAGE_BREAK || k == LineKind.FURNITURE || k == LineKind.BLANK || isRule(text.lines[i])) {
+            if (k == LineKind.PAGE_BREAK || k == LineKind.FURNITURE || k == LineKind.BLANK || Strings.isRule(text.lines[i])) {
                 continue;
             }
             int start = Math.max(from, text.offsets[i]) - text.offsets[i];
@@ -359,15 +359,4 @@ final class SummaryExtractor {
         return marking ? close + 1 : at;
     }
 
-    private static boolean isRule(String line) {
-        if (line.length() < 3) {
-            return false;
-        }
-        for (int i = 0; i < line.length(); i++) {
-            if ("-_=*\u2010\u2013 ".indexOf(line.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
