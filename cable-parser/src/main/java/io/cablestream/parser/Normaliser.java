@@ -58,13 +58,21 @@ final class Normaliser {
         StringBuilder b = null;
         Matcher m = HTML_TAG.matcher(s);
         int from = 0;
-        for (int at = s.indexOf('<'); at >= 0; at = s.indexOf('<', at + 1)) {
-            if (mayStartTag(s, at) && m.region(at, s.length()).lookingAt()) {
-                b = b == null ? new StringBuilder(s.length()) : b;
+        int n = s.length();
+        for (int at = s.indexOf('<'); at >= 0; ) {
+            if (mayStartTag(s, at) && m.region(at, n).lookingAt()) {
+                b = b == null ? new StringBuilder(n) : b;
                 b.append(s, from, at);
                 from = m.end();
-                at = from - 1;
+                at = s.indexOf('<', from);
+                continue;
             }
+            // a run of "<" (a megabyte of them) is passed in one loop: only its last one may open a tag
+            int next = at + 1;
+            while (next + 1 < n && s.charAt(next) == '<' && s.charAt(next + 1) == '<') {
+                next++;
+            }
+            at = next < n && s.charAt(next) == '<' ? next : s.indexOf('<', next);
         }
         return b == null ? s : b.append(s, from, s.length()).toString();
     }
@@ -244,10 +252,21 @@ final class Normaliser {
             return text.indexOf(marker);
         }
         char c = marker.charAt(anchor);
-        for (int at = text.indexOf(c, anchor); at >= 0; at = text.indexOf(c, at + 1)) {
+        int n = text.length();
+        for (int at = text.indexOf(c, anchor); at >= 0; ) {
             if (text.startsWith(marker, at - anchor)) {
                 return at - anchor;
             }
+            // a run of the anchor (a megabyte of ":") is passed in one loop: inside it no marker can match (a marker's
+            // characters beside its anchor are not the anchor), only at its ends
+            int next = at + 1;
+            while (next < n && text.charAt(next) == c) {
+                next++;
+            }
+            if (next - 1 > at && text.startsWith(marker, next - 1 - anchor)) {
+                return next - 1 - anchor;
+            }
+            at = text.indexOf(c, next);
         }
         return -1;
     }

@@ -32,15 +32,22 @@ final class ReferenceExtractor {
         int end = headerEnd(text, text.bodyStart < text.size() ? text.bodyStart : 0);
         int from = 0;
         Integer year = citingYear == null ? null : Math.floorMod(citingYear, 100);
+        List<String> blocks = new ArrayList<>(2);
         for (int i = from; i < end; i++) {
             int column = refStart(text.lines[i], text.kinds[i]);
             if (column < 0) {
                 continue;
             }
             int[] last = new int[]{i};
-            String block = block(text, i, column, end, last);
-            read(block, year, ownId, out);
+            blocks.add(block(text, i, column, end, last).strip());
             i = last[0];
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            // a block cut short and repeated whole (a truncated duplicate of its SUBJECT line) is read once
+            if (b + 1 < blocks.size() && blocks.get(b + 1).startsWith(blocks.get(b))) {
+                continue;
+            }
+            read(blocks.get(b), year, ownId, out);
         }
         return out;
     }
