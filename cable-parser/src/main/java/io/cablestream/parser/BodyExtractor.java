@@ -274,14 +274,8 @@ final class BodyExtractor {
                 || TagCatalog.known(word) || word.contains("XXX")) {
             return null;
         }
-        for (int i = 0; i < word.length(); i++) {
-            if (!isNameChar(word.charAt(i))) {
-                return null;
-            }
-        }
-        return word;
+        return allNameChars(word) ? word : null;
     }
-
 
     /** {@code Scobey} as {@code SCOBEY}: one capitalised word that is no sentence's first word; else null. */
     private static String capitalised(String word) {
@@ -429,13 +423,17 @@ final class BodyExtractor {
             return false;
         }
         for (String w : words) {
-            if (w.length() < 2 || NOT_SIGNERS.contains(w)) {
+            if (w.length() < 2 || NOT_SIGNERS.contains(w) || !allNameChars(w)) {
                 return false;
             }
-            for (int i = 0; i < w.length(); i++) {
-                if (!isNameChar(w.charAt(i))) {
-                    return false;
-                }
+        }
+        return true;
+    }
+
+    private static boolean allNameChars(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!isNameChar(word.charAt(i))) {
+                return false;
             }
         }
         return true;

@@ -132,7 +132,7 @@ final class ClassifiedByExtractor {
             if (k == LineKind.BLANK || k == LineKind.PAGE_BREAK) {
                 // a blank line the wrapping left inside a word ("FOR REA" / "" / "SONS 1.4")
                 int next = text.nextNonBlank(i);
-                if (next > 0 && next <= i + 2 && text.cutInsideWord(last, next) && startsLower(text.lines[next])) {
+                if (next > 0 && next <= i + 2 && text.cutInsideWord(last, next) && startsWithLetter(text.lines[next])) {
                     i = next - 1;
                     continue;
                 }
@@ -147,8 +147,8 @@ final class ClassifiedByExtractor {
         return b.toString();
     }
 
-    private static boolean startsLower(String line) {
-        return !line.isEmpty() && (Character.isLowerCase(line.charAt(0)) || Character.isUpperCase(line.charAt(0)));
+    private static boolean startsWithLetter(String line) {
+        return !line.isEmpty() && Character.isLetter(line.charAt(0));
     }
 
     static ClassifiedBy read(String statement) {

@@ -69,9 +69,10 @@ final class RecipientExtractor {
             }
             if (excluding) {
                 if (excluded.size() < MAX) {
-                    excluded.add(parse(name));
+                    Recipient post = parse(name);
+                    excluded.add(post);
                     if (!current.isEmpty()) {
-                        exclusions.add(parse(name).name());
+                        exclusions.add(post.name());
                     }
                 }
             } else if (current.size() < MAX) {

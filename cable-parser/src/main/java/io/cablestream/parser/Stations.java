@@ -53,11 +53,6 @@ final class Stations {
         return STATIONS.contains(key) ? key : null;
     }
 
-    /** Is this the canonical form of a known station? */
-    static boolean isKnown(String station) {
-        return STATIONS.contains(station);
-    }
-
     /** Letters only, upper case, an O typed as 0 read as O. */
     static String key(String written) {
         StringBuilder b = new StringBuilder(written.length());
