@@ -240,12 +240,17 @@ final class ClassifiedByExtractor {
      */
     private static Matcher findSection(String s) {
         Matcher m = SECTION.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
-        for (int one = s.indexOf('1'); one >= 0; one = s.indexOf('1', one + 1)) {
+        return nextSection(m, s, 0, s.length()) ? m : null;
+    }
+
+    /** Moves {@code m} to the first {@link #SECTION} that starts in [from, to); false if there is none. */
+    private static boolean nextSection(Matcher m, String s, int from, int to) {
+        for (int one = s.indexOf('1', from); one >= 0 && one < to; one = s.indexOf('1', one + 1)) {
             if (m.region(one, s.length()).lookingAt()) {
-                return m;
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** The letters after each "1.4": {@code (b) and (d)}, {@code (B,D)}, {@code b/d}, {@code (b) ( d)}. */
@@ -277,7 +282,7 @@ final class ClassifiedByExtractor {
                     break;
                 }
             }
-            found = section.find() && section.start() < i + 20;
+            found = nextSection(section, s, section.end(), i + 20);
         }
         return out;
     }

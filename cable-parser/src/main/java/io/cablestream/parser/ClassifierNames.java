@@ -48,9 +48,6 @@ final class ClassifierNames {
 
     /** Compiled once: String.split compiles a pattern of more than one character on every call. */
     private static final Pattern AND = Pattern.compile("(?i) (?:and|&) ");
-    private static final Pattern BLANKS = Pattern.compile(" +");
-    private static final Pattern SEPARATORS = Pattern.compile("[,;:]");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private ClassifierNames() {
     }
@@ -97,7 +94,7 @@ final class ClassifierNames {
     private static Person person(String s) {
         List<String> parts = parts(s);
         for (int p = 0; p < parts.size(); p++) {
-            String[] tokens = withoutTrailingMarks(BLANKS.split(parts.get(p).trim()));
+            String[] tokens = withoutTrailingMarks(Strings.tokens(parts.get(p)).toArray(new String[0]));
             // capitals in a part of mixed case are office codes (AIT, DCM); a part all in capitals may be a name
             int start = nameStart(tokens, Strings.hasLowerCase(parts.get(p)));
             if (start < tokens.length) {
@@ -125,7 +122,7 @@ final class ClassifierNames {
      */
     private static List<String> parts(String s) {
         List<String> parts = new ArrayList<>();
-        for (String part : SEPARATORS.split(s)) {
+        for (String part : separated(s)) {
             String t = part.trim();
             if (!parts.isEmpty() && SUFFIXES.contains(t.toUpperCase(Locale.ROOT))) {
                 parts.set(parts.size() - 1, parts.get(parts.size() - 1).trim() + ", " + t);
@@ -136,10 +133,28 @@ final class ClassifierNames {
         return parts;
     }
 
+    /** The text between the separators {@code , ; :}, without the empty parts at the end (as a regex split). */
+    private static List<String> separated(String s) {
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ';' || c == ':') {
+                out.add(s.substring(from, i));
+                from = i + 1;
+            }
+        }
+        out.add(s.substring(from));
+        while (out.size() > 1 && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
     /** Given names and initials only, no word of office: {@code Barbara J}. */
     private static boolean isGivenNames(String part) {
-        String[] tokens = BLANKS.split(part.trim());
-        if (tokens.length > 3 || tokens[0].isEmpty()) {
+        List<String> tokens = Strings.tokens(part);
+        if (tokens.isEmpty() || tokens.size() > 3) {
             return false;
         }
         boolean mixed = Strings.hasLowerCase(part);
@@ -274,7 +289,7 @@ final class ClassifierNames {
      */
     private static String clean(String who) {
         StringBuilder b = new StringBuilder(who.length());
-        for (String token : WHITESPACE.split(who.trim())) {
+        for (String token : Strings.tokens(who)) {
             if (token.equals("-") || token.equals("?") || token.equals("--") || token.equals("/")
                     || token.equals("\u2013")) {
                 b.append(b.length() == 0 ? "" : ", ");
