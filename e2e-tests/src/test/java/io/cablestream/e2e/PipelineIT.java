@@ -91,19 +91,41 @@ class PipelineIT {
     @Test
     void sameCablePostedTwiceIsStoredOnce() throws Exception {
         SampleCable sample = SampleCables.all().get(1);
-        post(sample.text());
-        post(sample.text());
+        assertThat(post(sample.text()).statusCode()).isEqualTo(202);
+        HttpResponse<String> again = post(sample.text());
+        assertThat(again.body()).contains("\"duplicate\"");
         awaitStored(sample.canonicalId());
         SampleCable marker = SampleCables.all().get(2);
         post(marker.text());
         awaitStored(marker.canonicalId());
 
+        assertThat(writes(sample.canonicalId())).isEqualTo(1);
+    }
+
+    /**
+     * Two ingest replicas each keep their own duplicate index, so one text can reach cables.raw twice (two records,
+     * two ingest ids). By design that is no double anywhere a user looks: both parse to the same cable and parser
+     * version, and the store writes a cable only for a newer parser version.
+     */
+    @Test
+    void aTextTwiceOnTheRawTopicIsWrittenOnce() throws Exception {
+        SampleCable sample = SampleCables.all().get(3);
+        RawTopic.publish(List.of(sample.text(), sample.text()));
+        awaitStored(sample.canonicalId());
+        // both records were parsed and both events consumed by the store
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(RawTopic::drained);
+
+        assertThat(writes(sample.canonicalId())).isEqualTo(1);
+    }
+
+    /** The store's write counter of a cable: 1 once inserted, +1 for each replacement by a newer parser. */
+    private static int writes(String cableId) throws Exception {
         try (Connection connection = TestDatabase.shared().connect();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM cable WHERE cable_id = ?")) {
-            count.setString(1, sample.canonicalId());
+             PreparedStatement count = connection.prepareStatement("SELECT writes FROM cable WHERE cable_id = ?")) {
+            count.setString(1, cableId);
             try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                assertThat(rows.getInt(1)).isEqualTo(1);
+                assertThat(rows.next()).as(cableId + " is stored").isTrue();
+                return rows.getInt(1);
             }
         }
     }

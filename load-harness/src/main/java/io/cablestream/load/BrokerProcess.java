@@ -21,12 +21,17 @@ import java.util.concurrent.TimeUnit;
  */
 final class BrokerProcess implements AutoCloseable {
 
-    private final ChildProcess process;
     private final String bootstrapServers;
+    /** The broker's command line and log, to start it again on the same storage and ports. */
+    private final List<String> command;
+    private final Path log;
+    private volatile ChildProcess process;
 
-    private BrokerProcess(ChildProcess process, String bootstrapServers) {
+    private BrokerProcess(ChildProcess process, String bootstrapServers, List<String> command, Path log) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
+        this.command = command;
+        this.log = log;
     }
 
     static BrokerProcess start(Path repoRoot, Path workDir, String maxHeap) throws Exception {
@@ -65,12 +70,24 @@ final class BrokerProcess implements AutoCloseable {
             throw new IllegalStateException("formatting the broker's storage failed:\n" + format.logTail());
         }
         // 16 MB G1 regions as in deploy/kafka.sh: produce requests are no humongous objects
-        ChildProcess broker = ChildProcess.start("kafka", List.of(ChildProcess.java(), "-Xmx" + maxHeap,
-                "-XX:G1HeapRegionSize=16m", "-Dlog4j2.configurationFile=" + repoRoot.resolve("deploy/log4j2.properties"),
-                "-cp", classPath, "kafka.Kafka", properties.toString()), dir.resolve("kafka.log"));
-        BrokerProcess started = new BrokerProcess(broker, "127.0.0.1:" + port);
+        List<String> command = List.of(ChildProcess.java(), "-Xmx" + maxHeap, "-XX:G1HeapRegionSize=16m",
+                "-Dlog4j2.configurationFile=" + repoRoot.resolve("deploy/log4j2.properties"),
+                "-cp", classPath, "kafka.Kafka", properties.toString());
+        ChildProcess broker = ChildProcess.start("kafka", command, dir.resolve("kafka.log"));
+        BrokerProcess started = new BrokerProcess(broker, "127.0.0.1:" + port, command, dir.resolve("kafka.log"));
         started.awaitReady(Duration.ofSeconds(120));
         return started;
+    }
+
+    /**
+     * A crash and a restart, for the fault matrix: SIGKILL (no controlled shutdown: the broker recovers its logs on
+     * start), {@code down} of nothing, then the same broker on the same storage and ports.
+     */
+    void crashAndRestart(Duration down) throws Exception {
+        process.kill();
+        Thread.sleep(down.toMillis());
+        process = ChildProcess.start("kafka", command, log);
+        awaitReady(Duration.ofSeconds(120));
     }
 
     String bootstrapServers() {

@@ -60,6 +60,16 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once, as a crash or the OOM killer would (SIGKILL), and waits for it to be gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

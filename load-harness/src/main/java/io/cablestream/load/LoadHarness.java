@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * ingest API, measures until the last one is stored, measures the machine's ceiling for the same cables, and
  * writes a JSON result and a plot.
  */
-@Command(name = "load-harness", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "load-harness", mixinStandardHelpOptions = true, sortOptions = false, subcommands = FaultMatrix.class,
         description = "End-to-end load run of cable-stream against the machine's ceiling for the same cables.")
 public final class LoadHarness implements Callable<Integer> {
 
