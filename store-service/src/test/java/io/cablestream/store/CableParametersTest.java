@@ -41,6 +41,47 @@ class CableParametersTest {
                 .statusCode(400).contentType("application/problem+json").body("parameter", equalTo("to"));
     }
 
+    /**
+     * Values PostgreSQL cannot take (a year beyond its range, a NUL) are the caller's mistake: a 400 naming the
+     * parameter, never a 500 with a stack. Cursors are base64url of "DTG\ncable id"; values with a control character
+     * are quoted, as CsvSource trims unquoted ones.
+     */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "from|+300000-01-01T00:00:00Z", "to|+300000-01-01T00:00:00Z", "from|-5000-01-01T00:00:00Z",
+            "from|0000-12-31",
+            "cursor|MjAwOS0wNC0wN1QxNToyNzowMFoKAHg", "cursor|KzMwMDAwMC0wMS0wMVQwMDowMDowMFoKMDlQQVJJUzE",
+            "q|a\u0000b", "tag|'\u0000'", "origin|'PARIS\u0001'", "classification|'SECRET\u0000'"})
+    void valueThePostgresqlCannotTakeIsA400ProblemNamingIt(String parameter, String value) {
+        given().queryParam(parameter, value).get("/api/cables").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo(parameter))
+                .body(org.hamcrest.Matchers.not(containsString("Stack")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void cableIdWithANulIsA404Problem() {
+        for (String path : new String[]{"/api/cables/09PARIS1%00", "/api/cables/09PARIS1%00/raw",
+                "/api/cables/09PARIS1%00/references"}) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().urlEncodingEnabled(false).get("/api/cables/09PARIS1%00/cited-by").then().statusCode(200)
+                .body("stored", equalTo(false));
+    }
+
+    /** Whatever fails inside (here a test-only endpoint that throws) answers a bare 500 problem, no stack. */
+    @org.junit.jupiter.api.Test
+    void unexpectedFailureIsA500ProblemWithoutStackOrDetail() {
+        String body = given().get("/test/unexpected-failure").then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("status", equalTo(500))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("Stack").doesNotContain("secret")
+                .doesNotContain("IllegalStateException").doesNotContain("at io.");
+    }
+
     /** An empty value, as an HTML form sends for an empty field, is no filter. */
     @org.junit.jupiter.api.Test
     void emptyValueIsNoFilter() {

@@ -1,6 +1,8 @@
 package io.cablestream.store;
 
 import io.cablestream.events.DeadLetterHeaders;
+import io.cablestream.events.ParsedCable;
+import io.cablestream.parser.CableParser;
 import io.cablestream.events.Topics;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -54,6 +59,7 @@ class CableStoreTest {
         assertThat(count("SELECT count(*) FROM cable WHERE cable_id = '09PARIS101'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM cable_tag WHERE cable_id = '09PARIS101'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM cable_recipient WHERE cable_id = '09PARIS101'")).isEqualTo(1);
+        assertThat(StoreDatabase.writes("09PARIS101")).as("a double of the same version writes nothing").isEqualTo(1);
     }
 
     @Test
@@ -61,8 +67,11 @@ class CableStoreTest {
         ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS200", "1.0.0", "FIRST READING", "PREL"));
         await().atMost(Duration.ofSeconds(30)).until(() -> subjectOf("09PARIS200").equals("FIRST READING"));
 
+        assertThat(StoreDatabase.writes("09PARIS200")).isEqualTo(1);
+
         ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS200", "1.2.0", "BETTER READING", "PREL", "FR", "IR"));
         await().atMost(Duration.ofSeconds(30)).until(() -> subjectOf("09PARIS200").equals("BETTER READING"));
+        assertThat(StoreDatabase.writes("09PARIS200")).as("a newer parser's reading is a second write").isEqualTo(2);
         ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS200", "1.1.0", "OLDER READING", "PGOV"),
                 ParsedCableEvents.cable("09PARIS201", "1.0.0", "MARKER", "PREL"));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM cable WHERE cable_id = '09PARIS201'") == 1);
@@ -71,6 +80,7 @@ class CableStoreTest {
         assertThat(strings("SELECT code FROM cable_tag WHERE cable_id = '09PARIS200' ORDER BY position"))
                 .containsExactly("PREL", "FR", "IR");
         given().get("/api/cables/09PARIS200").then().body("parserVersion", equalTo("1.2.0"));
+        assertThat(StoreDatabase.writes("09PARIS200")).as("an older parser's reading writes nothing").isEqualTo(2);
     }
 
     @Test
@@ -90,11 +100,16 @@ class CableStoreTest {
 
     @Test
     void cableTheDatabaseCannotHoldIsDeadLetteredAloneAndItsBatchIsStored() {
-        // PostgreSQL text cannot hold NUL: the database refuses this one event, not its batch
+        // PostgreSQL's timestamptz ends in 294276 AD: the database refuses this one event, not its batch
+        ParsedCable beyond = ParsedCableEvents.cable("09PARIS402", "1.0.0", "A DTG BEYOND POSTGRESQL", "PREL");
+        beyond = new ParsedCable(beyond.schemaVersion(), beyond.parserVersion(), beyond.cableId(),
+                Instant.parse("+300000-01-01T00:00:00Z"), beyond.classification(), beyond.caveats(), null,
+                beyond.from(), beyond.to(), beyond.info(), beyond.tags(), beyond.subject(), beyond.references(), null,
+                null, null, null, List.of(), beyond.signers(), 0, null, List.of(), beyond.ingestId(), null,
+                beyond.receivedAt(), beyond.source(), beyond.rawText());
         ParsedCableEvents.publishTo(Topics.PARSED, List.of(
-                ParsedCableEvents.cable("09PARIS401", "1.0.0", "BEFORE THE NUL", "PREL"),
-                ParsedCableEvents.cable("09PARIS402", "1.0.0", "A NUL \u0000 IN THE SUBJECT", "PREL"),
-                ParsedCableEvents.cable("09PARIS403", "1.0.0", "AFTER THE NUL", "PREL")));
+                ParsedCableEvents.cable("09PARIS401", "1.0.0", "BEFORE THE REFUSED ONE", "PREL"), beyond,
+                ParsedCableEvents.cable("09PARIS403", "1.0.0", "AFTER THE REFUSED ONE", "PREL")));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             given().get("/api/cables/09PARIS401").then().statusCode(200);
@@ -104,12 +119,41 @@ class CableStoreTest {
                 records -> records.stream().anyMatch(r -> "09PARIS402".equals(new String(r.key()))),
                 Duration.ofSeconds(30));
         var refused = dead.stream().filter(r -> "09PARIS402".equals(new String(r.key()))).findFirst().orElseThrow();
-        assertThat(TopicReader.header(refused, DeadLetterHeaders.REASON)).contains("0x00");
+        assertThat(TopicReader.header(refused, DeadLetterHeaders.REASON)).contains("out of range");
         assertThat(TopicReader.header(refused, DeadLetterHeaders.REASON)).hasSizeLessThan(500);
         assertThat(TopicReader.header(refused, DeadLetterHeaders.EXCEPTION_CLASS))
                 .isEqualTo("org.postgresql.util.PSQLException");
         assertThat(TopicReader.header(refused, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(Topics.PARSED);
         given().get("/api/cables/09PARIS402").then().statusCode(404);
+    }
+
+    /**
+     * A real cable with NULs and other controls, parsed by the real CableParser as parse-service does (rawText is
+     * the decoded bytes, NULs and all): stored, /raw gives the exact bytes back, the fields and search have U+FFFD.
+     */
+    @Test
+    void cableWithNulAndControlCharactersIsStoredAndItsRawBytesComeBackExactly() throws Exception {
+        String text = CableParser.text(getClass().getResourceAsStream("/corpus/cables/09PARIS1040.txt").readAllBytes())
+                .replaceFirst("Laurent Bigot", "Laurent\u0000Bigot\u0000")
+                .replaceFirst("FRENCH MFA", "FRENCH\u0007MFA");
+        byte[] raw = text.getBytes(StandardCharsets.UTF_8); // cables.raw holds UTF-8, as ingest re-encodes it
+        ParsedCable cable = new CableParser().parse(raw).withIngest("ingest-nul", "sha-of-09PARIS1040-with-nul",
+                Instant.parse("2026-12-01T00:00:00Z"), "nul.txt", CableParser.text(raw));
+        assertThat(cable.rawText()).contains("\u0000");
+        ParsedCableEvents.publish(cable);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/cables/09PARIS1040").then().statusCode(200)
+                        .body("warnings.code", hasItem("CONTROL_CHARACTERS"))
+                        .body("subject", containsString("FRENCH\uFFFDMFA")));
+        byte[] served = given().get("/api/cables/09PARIS1040/raw").then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(served).isEqualTo(raw);
+        assertThat(strings("SELECT raw_text FROM cable WHERE cable_id = '09PARIS1040'").get(0))
+                .contains("Laurent\uFFFDBigot\uFFFD").doesNotContain("\u0000");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("q", "Bigot").get("/api/cables").then().statusCode(200)
+                        .body("items.cableId", hasItem("09PARIS1040")));
     }
 
     @Test

@@ -9,10 +9,9 @@ import io.cablestream.store.config.StoreConfig;
 import io.cablestream.store.metrics.StoreMetrics;
 import io.cablestream.store.persistence.CableEvent;
 import io.cablestream.store.persistence.CableStorage;
-import io.cablestream.store.persistence.DatabaseUnavailableException;
+import io.cablestream.store.persistence.NulFreeCable;
 import io.cablestream.store.persistence.StoreResult;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,15 +84,8 @@ public class ParsedCableConsumer {
     }
 
     private StoreResult storeUntilTheDatabaseTakesIt(List<CableEvent> events) {
-        return Uni.createFrom().item(() -> storage.store(events))
-                .onFailure(DatabaseUnavailableException.class).invoke(e -> {
-                    metrics.batchRetried();
-                    LOG.warnf("database unavailable, retrying a batch of %d cables: %s", events.size(),
-                            e.getMessage());
-                })
-                .onFailure(DatabaseUnavailableException.class).retry()
-                .withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .await().indefinitely();
+        return DatabaseRetry.untilTheDatabaseTakesIt(() -> storage.store(events),
+                "a batch of " + events.size() + " cables", retry, metrics);
     }
 
     private static ParsedCable readable(ConsumerRecord<String, byte[]> record) {
@@ -101,6 +93,10 @@ public class ParsedCableConsumer {
             throw new IllegalArgumentException("the event has no value");
         }
         ParsedCable cable = CableJson.fromJson(record.value());
+        if (NulFreeCable.mayHoldNul(record.value())) {
+            // text and jsonb cannot hold NUL: U+FFFD in its place, rawText kept as bytes (CableWriter)
+            cable = NulFreeCable.of(cable);
+        }
         if (cable.cableId() == null || cable.cableId().isBlank()) {
             throw new IllegalArgumentException("the event has no cableId");
         }

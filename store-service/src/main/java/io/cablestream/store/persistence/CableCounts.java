@@ -30,9 +30,11 @@ public class CableCounts {
     private static final int BY_ORIGIN = 0b110;
 
     private final AgroalDataSource dataSource;
+    private final DeadLetterQueries deadLetters;
 
-    public CableCounts(AgroalDataSource dataSource) {
+    public CableCounts(AgroalDataSource dataSource, DeadLetterQueries deadLetters) {
         this.dataSource = dataSource;
+        this.deadLetters = deadLetters;
     }
 
     public List<TagCount> tags() {
@@ -69,7 +71,7 @@ public class CableCounts {
         } catch (SQLException e) {
             throw new IllegalStateException("stats failed: " + e.getMessage(), e);
         }
-        return new CableStats(total, byClassification, byYear, byOrigin);
+        return new CableStats(total, byClassification, byYear, byOrigin, deadLetters.stats());
     }
 
     private static String known(String key) {

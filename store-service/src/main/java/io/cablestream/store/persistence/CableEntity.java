@@ -32,6 +32,13 @@ public class CableEntity {
     @Column(name = "raw_text")
     public String rawText;
 
+    /** The exact text as UTF-8, only where it held a NUL ({@link #rawText} then has U+FFFD in its place). */
+    @Column(name = "raw_bytes")
+    public byte[] rawBytes;
+
+    /** Times the row was written: 1, plus one per replacement by a newer parser. */
+    public int writes;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public String parsed;
 }

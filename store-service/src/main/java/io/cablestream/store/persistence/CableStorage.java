@@ -97,7 +97,7 @@ public class CableStorage {
         return e.getNextException() == null ? e : e.getNextException();
     }
 
-    private static boolean blamesTheData(SQLException e) {
+    static boolean blamesTheData(SQLException e) {
         String state = e.getSQLState();
         return state != null && state.length() >= 2 && DATA_ERROR_CLASSES.contains(state.substring(0, 2));
     }

@@ -4,6 +4,7 @@ import io.cablestream.events.CableJson;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.ParserVersion;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,22 +21,24 @@ import java.util.Map;
 /**
  * The JDBC writes of one batch of parsed cables on a connection whose transaction the caller owns. Upsert rules:
  * a cable not stored yet is inserted; one stored by an older parser is replaced with its children; an event from
- * the same or an older parser changes nothing, so consuming an event twice is harmless.
+ * the same or an older parser changes nothing, so consuming an event twice is harmless. {@code writes} counts the
+ * row's writes (insert 1, each replacement +1).
  */
 public final class CableWriter {
 
     private static final String UPSERT_CABLE = """
             INSERT INTO cable (cable_id, dtg, classification, caveats, origin, sender, subject, summary, signers,
                                parser_version, parser_version_order, content_sha256, ingest_id, received_at,
-                               stored_at, raw_text, parsed, trace_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?::jsonb, ?)
+                               stored_at, raw_text, raw_bytes, parsed, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?::jsonb, ?)
             ON CONFLICT (cable_id) DO UPDATE SET
                 dtg = EXCLUDED.dtg, classification = EXCLUDED.classification, caveats = EXCLUDED.caveats,
                 origin = EXCLUDED.origin, sender = EXCLUDED.sender, subject = EXCLUDED.subject,
                 summary = EXCLUDED.summary, signers = EXCLUDED.signers, parser_version = EXCLUDED.parser_version,
                 parser_version_order = EXCLUDED.parser_version_order, content_sha256 = EXCLUDED.content_sha256,
                 ingest_id = EXCLUDED.ingest_id, received_at = EXCLUDED.received_at, stored_at = now(),
-                raw_text = EXCLUDED.raw_text, parsed = EXCLUDED.parsed, trace_id = EXCLUDED.trace_id
+                raw_text = EXCLUDED.raw_text, raw_bytes = EXCLUDED.raw_bytes, parsed = EXCLUDED.parsed,
+                trace_id = EXCLUDED.trace_id, writes = cable.writes + 1
             WHERE cable.parser_version_order < EXCLUDED.parser_version_order
             """;
     // children are only ever inserted (a replaced cable's are deleted first), so they can be COPYed
@@ -134,7 +137,10 @@ public final class CableWriter {
                 upsert.setString(++i, cable.contentSha256());
                 upsert.setString(++i, cable.ingestId());
                 upsert.setTimestamp(++i, timestamp(cable.receivedAt()));
-                upsert.setString(++i, cable.rawText());
+                // text cannot hold NUL: such a text is kept exactly as bytes, and searchable with U+FFFD
+                boolean nul = ControlCharacters.hasNul(cable.rawText());
+                upsert.setString(++i, nul ? ControlCharacters.replaced(cable.rawText()) : cable.rawText());
+                upsert.setBytes(++i, nul ? cable.rawText().getBytes(StandardCharsets.UTF_8) : null);
                 upsert.setString(++i, CableJson.toJson(cable.withIngest(cable.ingestId(), cable.contentSha256(),
                         cable.receivedAt(), cable.source(), null)));
                 upsert.setString(++i, event.traceId());

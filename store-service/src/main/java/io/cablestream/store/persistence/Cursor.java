@@ -31,11 +31,19 @@ public record Cursor(Instant dtg, String cableId) {
             throw new IllegalArgumentException("not a cursor this service wrote");
         }
         String dtg = plain.substring(0, newline);
+        String cableId = plain.substring(newline + 1);
+        Instant instant;
         try {
-            return new Cursor(NO_DTG.equals(dtg) ? null : Instant.parse(dtg), plain.substring(newline + 1));
+            instant = NO_DTG.equals(dtg) ? null : Instant.parse(dtg);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a cursor this service wrote");
         }
+        // a cable id never holds a control character (NUL cannot even reach PostgreSQL), nor a DTG beyond its range
+        if ((instant != null && !TimestampRange.contains(instant))
+                || !ControlCharacters.replaced(cableId).equals(cableId) || cableId.length() > 200) {
+            throw new IllegalArgumentException("not a cursor this service wrote");
+        }
+        return new Cursor(instant, cableId);
     }
 
     /** The sort key as PostgreSQL text, for a {@code ?::timestamptz} parameter. */

@@ -2,14 +2,15 @@ package io.cablestream.store.rest;
 
 import io.cablestream.store.config.StoreConfig;
 import io.cablestream.store.persistence.CableQuery;
+import io.cablestream.store.persistence.ControlCharacters;
 import io.cablestream.store.persistence.Cursor;
+import io.cablestream.store.persistence.TimestampRange;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -55,7 +56,7 @@ public class CableListParameters {
         return value == null ? null : text(name, value).toUpperCase(Locale.ROOT);
     }
 
-    private static String text(String name, String value) {
+    static String text(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -64,6 +65,10 @@ public class CableListParameters {
         }
         if (value.length() > 500) {
             throw new BadParameterException(name, "is longer than 500 characters");
+        }
+        if (!ControlCharacters.replaced(value).equals(value)) {
+            // NUL cannot reach PostgreSQL at all, and no stored code or word holds a control character
+            throw new BadParameterException(name, "must not contain control characters");
         }
         return value.trim();
     }
@@ -75,13 +80,16 @@ public class CableListParameters {
      */
     static Instant instant(String name, String value, boolean endOfRange) {
         try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+            if (!TimestampRange.contains(instant)) {
+                throw new BadParameterException(name, "'" + value + "' is outside the years 0001 to 9999");
             }
-            Instant instant = OffsetDateTime.parse(value).toInstant();
+            if (value.length() == 10) {
+                return endOfRange ? instant.plus(java.time.Duration.ofDays(1)) : instant;
+            }
             return endOfRange ? instant.plusNanos(1_000) : instant;
-        } catch (DateTimeParseException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new BadParameterException(name, "'" + value + "' is neither an ISO date (2009-04-07) nor an"
                     + " ISO instant (2009-04-07T15:27:00Z)");
         }
@@ -98,6 +106,11 @@ public class CableListParameters {
     }
 
     private int limit(String limit) {
+        return limit(page, limit);
+    }
+
+    /** A page size from 1 to the configured maximum, the default when absent. */
+    static int limit(StoreConfig.Page page, String limit) {
         if (limit == null) {
             return page.defaultLimit();
         }

@@ -5,6 +5,7 @@ import io.cablestream.store.persistence.CableGraph;
 import io.cablestream.store.persistence.CablePage;
 import io.cablestream.store.persistence.CableRepository;
 import io.cablestream.store.persistence.CableSearch;
+import io.cablestream.store.persistence.ControlCharacters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,7 +70,9 @@ public class CableResource {
     @Operation(summary = "The cable's text as it was ingested")
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response raw(@PathParam("id") String id) {
-        return found(id, cable -> Response.ok(cable.rawText, "text/plain; charset=UTF-8"));
+        // the exact bytes where the text held a NUL, which PostgreSQL text cannot
+        return found(id, cable -> Response.ok(cable.rawBytes != null ? cable.rawBytes : cable.rawText,
+                "text/plain; charset=UTF-8"));
     }
 
     @GET
@@ -78,6 +81,9 @@ public class CableResource {
     @Operation(summary = "The cables this cable cites (REF), in order, stored or not (stored: false)")
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response references(@PathParam("id") String id) {
+        if (!storable(id)) {
+            return Problem.response(404, "no cable with such an id is stored");
+        }
         return graph.references(id)
                 .map(links -> Response.ok(new References(id, links)).build())
                 .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
@@ -88,12 +94,21 @@ public class CableResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The stored cables that cite this id, newest first, whether or not it is stored itself")
     public CitedBy citedBy(@PathParam("id") String id) {
-        return new CitedBy(id, graph.isStored(id), graph.citedBy(id));
+        return storable(id) ? new CitedBy(id, graph.isStored(id), graph.citedBy(id))
+                : new CitedBy(id, false, java.util.List.of());
     }
 
     private Response found(String id, Function<CableEntity, Response.ResponseBuilder> answer) {
+        if (!storable(id)) {
+            return Problem.response(404, "no cable with such an id is stored");
+        }
         return cables.findByIdOptional(id)
                 .map(cable -> answer.apply(cable).build())
                 .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
+    }
+
+    /** No cable id holds a control character, and NUL cannot even be sent to PostgreSQL. */
+    private static boolean storable(String id) {
+        return ControlCharacters.replaced(id).equals(id);
     }
 }

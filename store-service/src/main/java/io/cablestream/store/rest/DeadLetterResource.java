@@ -1,0 +1,89 @@
+package io.cablestream.store.rest;
+
+import io.cablestream.store.config.StoreConfig;
+import io.cablestream.store.persistence.DeadLetterPage;
+import io.cablestream.store.persistence.DeadLetterQueries;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The records of cables.dead-letter: what no service could read or store, with the reason, and the exact value.
+ * Re-drive after a parser fix: parse-service's {@code POST /api/replay/dead-letters}.
+ */
+@Path("/api/dead-letters")
+public class DeadLetterResource {
+
+    private final DeadLetterQueries deadLetters;
+    private final StoreConfig.Page page;
+
+    public DeadLetterResource(DeadLetterQueries deadLetters, StoreConfig config) {
+        this.deadLetters = deadLetters;
+        this.page = config.page();
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Dead letters, newest first, a page at a time (keyset pagination), with a short preview")
+    @APIResponse(responseCode = "400", description = "A bad parameter, named in the problem body")
+    public DeadLetterPage list(
+            @Parameter(description = "A short reason as listed, e.g. 'no cable id could be read'") @QueryParam("reason") String reason,
+            @Parameter(description = "Page size, 1 to 500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        String filter = CableListParameters.text("reason", reason == null || reason.isEmpty() ? null : reason);
+        int size = CableListParameters.limit(page, limit == null || limit.isEmpty() ? null : limit);
+        Long after = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            try {
+                after = DeadLetterQueries.decodeCursor(cursor);
+            } catch (IllegalArgumentException e) {
+                throw new BadParameterException("cursor", "is not a nextCursor of this API");
+            }
+        }
+        return deadLetters.page(filter, size, after);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "One dead letter: reason, exception, source record, parser version, a preview")
+    @APIResponse(responseCode = "404", description = "No dead letter with that id")
+    public Response deadLetter(@PathParam("id") String id) {
+        return deadLetters.find(id(id)).map(d -> Response.ok(d, MediaType.APPLICATION_JSON_TYPE).build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    @GET
+    @Path("/{id}/raw")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, Problem.MEDIA_TYPE})
+    @Operation(summary = "The dead letter's value, byte for byte")
+    @APIResponse(responseCode = "404", description = "No dead letter with that id")
+    public Response raw(@PathParam("id") String id) {
+        return deadLetters.value(id(id))
+                .map(bytes -> Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE).build())
+                .orElseGet(() -> notFound(id));
+    }
+
+    private static long id(String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameterException("id", "must be a dead letter's id, a positive whole number");
+    }
+
+    private static Response notFound(String id) {
+        return Problem.response(404, "no dead letter " + id);
+    }
+}
