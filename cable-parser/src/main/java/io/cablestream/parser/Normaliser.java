@@ -23,12 +23,11 @@ final class Normaliser {
     private static final String[] GLUED = {"C O N F I D E N T I A L", "S E C R E T", "E.O. 1", "TAGS:", "SUBJECT:",
         "Classified By:", "CLASSIFIED BY:", "\u00b61."};
 
-    /** The characters the pass below changes, besides the C0 controls ({@link #hasControl}). */
+    /** The characters the pass below changes (other control characters are harmless and rare). */
     private static final char[] SPECIAL = {'\r', '\t', '\0', '\f', '\\', '\u000b', '\u00a0', '\u00c2', '\u00c3',
         '\u00e2', '\u2028', '\u2029', '\u007f'};
     static final String MARKUP = "MARKUP_REMOVED";
     static final String OCR = "OCR_PILCROW";
-    static final String CONTROL_CHARACTERS = "CONTROL_CHARACTERS";
 
     private Normaliser() {
     }
@@ -279,18 +278,7 @@ final class Normaliser {
                 return false;
             }
         }
-        return !hasControl(text);
-    }
-
-    /** A C0 control other than LF (tab, CR, FF are in {@link #SPECIAL}): each becomes U+FFFD or a space/LF. */
-    private static boolean hasControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\n') {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     /** A backslash not ending a line, a Â or Ã not followed by a continuation byte: left in the run. */
@@ -313,14 +301,14 @@ final class Normaliser {
                 || c == '\u2028' || c == '\u2029' || c == '\u007f';
     }
 
-    /** Line endings to LF, control characters to U+FFFD (DEL out), UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
+    /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
     private static String characters(String text, Warnings warnings) {
         int n = text.length();
         if (clean(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(n);
-        int[] controls = null;
+        int nul = 0;
         int mojibake = 0;
         // the characters between two that may change are copied as one run, not one by one
         int run = 0;
@@ -343,13 +331,10 @@ final class Normaliser {
                 out.append(' ');
             } else if (c == '\f' || c == '\u2028' || c == '\u2029') {
                 out.append('\n');
-            } else if (c < 0x20) {
-                // NUL and the other C0 controls: U+FFFD, seen but never a NUL that PostgreSQL text cannot hold
-                out.append('\uFFFD');
-                controls = controls == null ? new int[0x20] : controls;
-                controls[c]++;
-            } else if (c == 0x7f) {
-                // DEL: dropped, as before
+            } else if (c < 0x20 || c == 0x7f) {
+                if (c == 0) {
+                    nul++;
+                }
             } else if ((c == '\u00c2' || c == '\u00c3') && i + 1 < n && text.charAt(i + 1) >= '\u0080'
                     && text.charAt(i + 1) <= '\u00bf') {
                 char next = text.charAt(++i);
@@ -368,25 +353,12 @@ final class Normaliser {
             run = i + 1;
         }
         out.append(text, run, n);
-        if (controls != null) {
-            warnings.add(CONTROL_CHARACTERS, describe(controls));
+        if (nul > 0) {
+            warnings.add("NUL_BYTES", nul + " NUL characters removed");
         }
         if (mojibake > 0) {
             warnings.add("MISDECODED_CHARACTERS", mojibake + " UTF-8 sequences read as Latin-1 were repaired");
         }
         return out.toString();
-    }
-
-    /** "3 control characters replaced by U+FFFD: U+0000 x2, U+0007 x1". */
-    private static String describe(int[] controls) {
-        StringBuilder which = new StringBuilder();
-        int total = 0;
-        for (int c = 0; c < controls.length; c++) {
-            if (controls[c] > 0) {
-                total += controls[c];
-                which.append(which.isEmpty() ? "" : ", ").append(String.format("U+%04X x%d", c, controls[c]));
-            }
-        }
-        return total + " control characters replaced by U+FFFD: " + which;
     }
 }

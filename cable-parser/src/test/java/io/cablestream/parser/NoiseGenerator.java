@@ -41,9 +41,7 @@ final class NoiseGenerator {
                 case GLUED_PARAGRAPH -> text.replaceAll("([.!?\"]) *\\n\\s*\\n\u00b6([3-6])\\. ", "$1 $2. ");
                 case REFLOW -> reflow(text);
                 case MISDECODED -> new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-                // NUL padding of a block transfer, on a line before the text: a NUL inside a field now shows in it
-                // as U+FFFD by design (ControlCharactersTest), no damage the fields can be expected to survive
-                case NUL_BYTES -> "\0".repeat(1 + random.nextInt(8)) + "\n" + text;
+                case NUL_BYTES -> sprinkle(text, "\0", random, 5);
                 case PAGE_FURNITURE -> furniture(text, random);
                 case CRLF -> text;
             };
@@ -78,6 +76,14 @@ final class NoiseGenerator {
         }
         String tail = text.substring(body).replaceAll("([^\\n ])[ ]*\\n(?=[a-zA-Z(\"])", "$1 ");
         return text.substring(0, body) + tail;
+    }
+
+    private static String sprinkle(String text, String what, Random random, int count) {
+        StringBuilder b = new StringBuilder(text);
+        for (int i = 0; i < count && b.length() > 0; i++) {
+            b.insert(random.nextInt(b.length()), what);
+        }
+        return b.toString();
     }
 
     /** Page headers and footers of a PDF rendering, between paragraphs of the body. */
