@@ -129,13 +129,14 @@ class CableStoreTest {
 
     /**
      * A real cable with NULs and other controls, parsed by the real CableParser as parse-service does (rawText is
-     * the decoded bytes, NULs and all): stored, /raw gives the exact bytes back, the fields and search have U+FFFD.
+     * the decoded bytes, NULs and all): stored, /raw gives the exact bytes back; the parser read the fields without
+     * the NULs (transmission padding, with a NUL_BYTES warning), the stored raw_text has U+FFFD for them.
      */
     @Test
     void cableWithNulAndControlCharactersIsStoredAndItsRawBytesComeBackExactly() throws Exception {
         String text = CableParser.text(getClass().getResourceAsStream("/corpus/cables/09PARIS1040.txt").readAllBytes())
-                .replaceFirst("Laurent Bigot", "Laurent\u0000Bigot\u0000")
-                .replaceFirst("FRENCH MFA", "FRENCH\u0007MFA");
+                .replaceFirst("Laurent Bigot", "Laurent\u0000 Bigot\u0000")
+                .replaceFirst("FRENCH MFA", "FRE\u0000NCH MFA");
         byte[] raw = text.getBytes(StandardCharsets.UTF_8); // cables.raw holds UTF-8, as ingest re-encodes it
         ParsedCable cable = new CableParser().parse(raw).withIngest("ingest-nul", "sha-of-09PARIS1040-with-nul",
                 Instant.parse("2026-12-01T00:00:00Z"), "nul.txt", CableParser.text(raw));
@@ -144,13 +145,13 @@ class CableStoreTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/cables/09PARIS1040").then().statusCode(200)
-                        .body("warnings.code", hasItem("CONTROL_CHARACTERS"))
-                        .body("subject", containsString("FRENCH\uFFFDMFA")));
+                        .body("warnings.code", hasItem("NUL_BYTES"))
+                        .body("subject", containsString("FRENCH MFA")));
         byte[] served = given().get("/api/cables/09PARIS1040/raw").then().statusCode(200)
                 .extract().asByteArray();
         assertThat(served).isEqualTo(raw);
         assertThat(strings("SELECT raw_text FROM cable WHERE cable_id = '09PARIS1040'").get(0))
-                .contains("Laurent\uFFFDBigot\uFFFD").doesNotContain("\u0000");
+                .contains("Laurent\uFFFD Bigot\uFFFD").contains("FRE\uFFFDNCH MFA").doesNotContain("\u0000");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().queryParam("q", "Bigot").get("/api/cables").then().statusCode(200)
                         .body("items.cableId", hasItem("09PARIS1040")));

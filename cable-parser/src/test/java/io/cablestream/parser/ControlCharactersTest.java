@@ -1,0 +1,34 @@
+package io.cablestream.parser;
+
+import io.cablestream.events.CableJson;
+import io.cablestream.events.ParsedCable;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * NUL bytes (a transfer's padding, also inside words) are left out of every field the parser reads, with a
+ * NUL_BYTES warning, so a field reads as the clean cable's and no event carries a NUL (PostgreSQL text and jsonb
+ * cannot hold one). The exact bytes stay in the raw text; the store keeps them (store-service raw_bytes).
+ */
+class ControlCharactersTest {
+
+    @Test
+    void nulBytesInARealCableLeaveItsFieldsAsTheCleanCablesWithAWarning() throws Exception {
+        String clean = CableParser.text(Files.readAllBytes(Corpus.SAMPLE.resolve("cables/09PARIS1040.txt")));
+        String damaged = clean.replaceFirst("Laurent Bigot", "Laurent\u0000 Big\u0000\u0000ot")
+                .replaceFirst("FRENCH MFA", "FRE\u0000NCH MFA").replaceFirst("CONFIDENTIAL", "CONFI\u0000DENTIAL");
+        ParsedCable expected = new CableParser().parse(clean.getBytes(StandardCharsets.UTF_8));
+        ParsedCable cable = new CableParser().parse(damaged.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(cable.cableId()).isEqualTo(expected.cableId());
+        assertThat(cable.classification()).isEqualTo(expected.classification());
+        assertThat(cable.subject()).isEqualTo(expected.subject());
+        assertThat(cable.paragraphs()).isEqualTo(expected.paragraphs());
+        assertThat(cable.warnings()).contains(new ParsedCable.Warning("NUL_BYTES", "5 NUL characters removed"));
+        assertThat(CableJson.toJson(cable)).doesNotContain("\\u0000");
+    }
+}
