@@ -145,8 +145,11 @@ final class ArchiveItems implements CableItems {
 
     private static boolean isRegularFile(ArchiveEntry entry) {
         if (entry instanceof TarArchiveEntry tar) {
-            return tar.isFile();
+            return !(tar.isSymbolicLink() || tar.isLink() || tar.isCharacterDevice() || tar.isBlockDevice()
+                    || tar.isFIFO());
         }
+        // a streamed zip knows an entry is a link only when a local extra field says so (the central
+        // directory comes last): otherwise the entry is the text it stores, the target's name, never followed
         return !(entry instanceof ZipArchiveEntry zip) || !zip.isUnixSymlink();
     }
 

@@ -6,7 +6,13 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -54,10 +60,11 @@ final class Bombs {
         Random random = new Random(7);
         byte[] letters = new byte[bytes];
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out, 64 * 1024))) {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new FastGzip(out))) {
             for (int i = 0; i < entries; i++) {
+                random.nextBytes(letters);
                 for (int j = 0; j < bytes; j++) {
-                    letters[j] = (byte) ('a' + random.nextInt(26));
+                    letters[j] = (byte) ('a' + (letters[j] & 0x0F));
                 }
                 TarArchiveEntry entry = new TarArchiveEntry("letters-" + i + ".txt");
                 entry.setSize(bytes);
@@ -81,16 +88,39 @@ final class Bombs {
      * One entry STORED (not compressed) whose sizes come after it in a data descriptor, as a streaming zip writer
      * makes it: a reader finds its end only by looking for the descriptor in the data.
      */
-    static byte[] zipStoredWithDataDescriptor(String name, byte[] data) {
+    static InputStream zipStoredWithDataDescriptor(String name, long bytes) {
         byte[] fileName = name.getBytes(StandardCharsets.UTF_8);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(data);
-        ByteBuffer zip = ByteBuffer.allocate(30 + fileName.length + data.length + 16).order(ByteOrder.LITTLE_ENDIAN);
-        zip.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0008).putShort((short) 0)
+        ByteBuffer header = ByteBuffer.allocate(30 + fileName.length).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x0008).putShort((short) 0)
                 .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).putInt(0)
-                .putShort((short) fileName.length).putShort((short) 0).put(fileName).put(data);
-        zip.putInt(0x08074b50).putInt((int) crc.getValue()).putInt(data.length).putInt(data.length);
-        return zip.array();
+                .putShort((short) fileName.length).putShort((short) 0).put(fileName);
+        ByteBuffer descriptor = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        descriptor.putInt(0x08074b50).putInt(0).putInt((int) bytes).putInt((int) bytes);
+        return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(header.array()),
+                letters(bytes), new ByteArrayInputStream(descriptor.array()))));
+    }
+
+    /** {@code bytes} of the letter a, made as they are read. */
+    static InputStream letters(long bytes) {
+        return new InputStream() {
+            private long left = bytes;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+        };
     }
 
     /** A zip whose entries are symbolic links (Unix mode 0120777): {@code name -> target}. */
@@ -117,6 +147,15 @@ final class Bombs {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The fastest deflate level: test time, not size, is what counts here. */
+    private static final class FastGzip extends GZIPOutputStream {
+
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
     }
 
     private static void writeZeros(OutputStream out, long bytes) throws IOException {

@@ -40,6 +40,10 @@ final class HostileChecks {
 
     /** An RFC 9457 body: type, title, status and a detail holding {@code detailPart}. */
     static void assertProblem(Response response, int status, String detailPart) {
+        assertProblem(Answer.of(response), status, detailPart);
+    }
+
+    static void assertProblem(Answer response, int status, String detailPart) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.jsonPath().getString("type")).isEqualTo("about:blank");
@@ -50,6 +54,10 @@ final class HostileChecks {
 
     /** A batch answered 200 whose last item is rejected with {@code reason}; that item's detail. */
     static String assertLastItemRejected(Response response, String reason) {
+        return assertLastItemRejected(Answer.of(response), reason);
+    }
+
+    static String assertLastItemRejected(Answer response, String reason) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         List<Map<String, String>> items = response.jsonPath().getList("items");
         assertThat(items).isNotEmpty();

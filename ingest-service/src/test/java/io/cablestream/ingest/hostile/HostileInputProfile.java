@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The service as configured, with a spool folder, and a few limits lowered so that the tests that reach them
- * stay small: 500 items per batch, 500 entries per archive, 32 MiB decompressed per body, 1,000 hashes in the
+ * stay small: 500 items per batch, 500 entries per archive, 8 MiB decompressed per body, 1,000 hashes in the
  * duplicate index, and a 2 s idle and read timeout for the slow client.
  */
 public class HostileInputProfile implements QuarkusTestProfile {
@@ -18,7 +18,7 @@ public class HostileInputProfile implements QuarkusTestProfile {
     static final Path SPOOL = temporaryFolder();
     static final int MAX_BATCH_ITEMS = 500;
     static final int MAX_ARCHIVE_ENTRIES = 500;
-    static final long MAX_DECOMPRESSED_BYTES = 32L * 1024 * 1024;
+    static final long MAX_DECOMPRESSED_BYTES = 8L * 1024 * 1024;
     static final int INDEX_CAPACITY = 1000;
 
     @Override

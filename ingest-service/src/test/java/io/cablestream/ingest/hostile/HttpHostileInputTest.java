@@ -61,16 +61,16 @@ class HttpHostileInputTest {
 
     @Test
     void tenMegabyteBodyIsA413ProblemReadOnlyToTheLimit() {
-        byte[] body = new byte[10 * 1024 * 1024];
-        Arrays.fill(body, (byte) 'A');
-        assertProblem(given().contentType(UTF8_TEXT).body(body).post("/api/cables"), 413, "ingest.max-cable-bytes");
+        Answer answer = Answer.streamed("/api/cables", UTF8_TEXT, Bombs.letters(10L * 1024 * 1024));
+        assertProblem(answer, 413, "ingest.max-cable-bytes");
     }
 
     @Test
     void tenMegabyteNdjsonLineIsRejectedAlone() throws IOException {
-        String line = JSON.writeValueAsString(Map.of("text", "A".repeat(10 * 1024 * 1024))) + "\n";
-        Response answer = given().contentType("application/x-ndjson").body(line.getBytes()).post("/api/cables/batch");
-        assertLastItemRejected(answer, "too-large");
+        InputStream line = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream("{\"text\":\"".getBytes()),
+                new java.io.SequenceInputStream(Bombs.letters(10L * 1024 * 1024),
+                        new java.io.ByteArrayInputStream("\"}\n".getBytes())));
+        assertLastItemRejected(Answer.streamed("/api/cables/batch", "application/x-ndjson", line), "too-large");
     }
 
     @Test
@@ -89,7 +89,7 @@ class HttpHostileInputTest {
         TestCable cable = TestCables.unique(1).get(0);
         byte[] bytes = concat(cable.bytes(), new byte[] {(byte) 0xC3, 0x28, (byte) 0xA0, (byte) 0xE9});
         var before = rawEnd();
-        Response answer = given().contentType("text/plain").body(bytes).post("/api/cables");
+        Response answer = undeclared().body(bytes).post("/api/cables");
         assertThat(answer.statusCode()).isEqualTo(202);
         ConsumerRecord<byte[], byte[]> record = onRawSince(before, answer.jsonPath().getString("sha256")).get(0);
         assertThat(TopicReader.header(record, RawCableHeaders.CHARSET)).isEqualTo("windows-1252");
@@ -102,7 +102,7 @@ class HttpHostileInputTest {
         TestCable cable = TestCables.unique(1).get(0);
         byte[] utf16 = cable.text().getBytes(StandardCharsets.UTF_16); // big-endian, with its mark
         var before = rawEnd();
-        Response answer = given().contentType("text/plain").body(utf16).post("/api/cables");
+        Response answer = undeclared().body(utf16).post("/api/cables");
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.jsonPath().getString("sha256")).isEqualTo(cable.sha256());
         ConsumerRecord<byte[], byte[]> record = onRawSince(before, cable.sha256()).get(0);
@@ -175,7 +175,7 @@ class HttpHostileInputTest {
         byte[] euros = new byte[1_000_000]; // 0x80 is the euro sign in Windows-1252: three bytes of UTF-8
         Arrays.fill(euros, (byte) 0x80);
         byte[] body = concat(("UNCLAS " + UUID.randomUUID() + "\n").getBytes(), euros);
-        Response answer = given().contentType("text/plain").body(body).post("/api/cables");
+        Response answer = given().contentType("text/plain; charset=windows-1252").body(body).post("/api/cables");
         assertProblem(answer, 413, "ingest.max-record-bytes");
         assertThat(answer.header("Retry-After")).isNull();
     }
@@ -261,6 +261,12 @@ class HttpHostileInputTest {
 
     private static Map<TopicPartition, Long> rawEnd() {
         return io.cablestream.ingest.RawTopic.endOffsets(HostileChecks.bootstrap());
+    }
+
+    /** {@code text/plain} without a charset (RestAssured would add ISO-8859-1). */
+    private static io.restassured.specification.RequestSpecification undeclared() {
+        return given().config(RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false))).contentType("text/plain");
     }
 
     static byte[] concat(byte[] a, byte[] b) {
