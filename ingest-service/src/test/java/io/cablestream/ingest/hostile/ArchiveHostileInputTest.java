@@ -199,7 +199,10 @@ class ArchiveHostileInputTest {
         return field.replace("\"", "\"\"");
     }
 
+    /** Posted as is: without a charset parameter (RestAssured would add ISO-8859-1 to text/csv). */
     private static Response post(String contentType, byte[] body) {
-        return given().contentType(contentType).body(body).post("/api/cables/batch");
+        return given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                        .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType(contentType).body(body).post("/api/cables/batch");
     }
 }
