@@ -12,16 +12,16 @@ import java.util.UUID;
  * Real sample cables made unique for one test (a marker line appended), because every test of the JVM shares
  * one broker and the service rightly answers {@code duplicate} for a text it has seen.
  */
-final class TestCables {
+public final class TestCables {
 
     /** A cable as a test sends it, and the key it must have on cables.raw. */
-    record TestCable(String name, String text) {
+    public record TestCable(String name, String text) {
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return text.getBytes(StandardCharsets.UTF_8);
         }
 
-        String sha256() {
+        public String sha256() {
             return TestCables.sha256(text);
         }
     }
@@ -29,7 +29,7 @@ final class TestCables {
     private TestCables() {
     }
 
-    static List<TestCable> unique(int count) {
+    public static List<TestCable> unique(int count) {
         String run = UUID.randomUUID().toString();
         List<SampleCables.SampleCable> samples = SampleCables.all();
         List<TestCable> cables = new ArrayList<>();
@@ -41,11 +41,11 @@ final class TestCables {
         return cables;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return CableNormaliser.sha256(CableNormaliser.normalise(CableNormaliser.utf8(text)));
     }
 
-    static String normalised(String text) {
+    public static String normalised(String text) {
         return new String(CableNormaliser.normalise(CableNormaliser.utf8(text)), StandardCharsets.UTF_8);
     }
 }

@@ -30,6 +30,44 @@ public interface IngestConfig {
     @WithDefault("1024")
     int maxInFlight();
 
+    /**
+     * Largest record sent to cables.raw (value, key and headers, as the producer counts it); a cable whose
+     * record would be larger (a 1 MiB Windows-1252 cable is up to 3 MiB of UTF-8) is answered 413 before it is
+     * sent. Must not exceed the producer's max.request.size nor the topic's max.message.bytes (2 MiB).
+     */
+    @WithDefault("2097152")
+    int maxRecordBytes();
+
+    /** Longest {@code source} (X-Cable-Source, NDJSON {@code source}, archive entry name), in characters. */
+    @WithDefault("1024")
+    int maxSourceChars();
+
+    /** Items read from one batch request or spool file at most; the rest is not read (one rejected item says so). */
+    @WithDefault("100000")
+    int maxBatchItems();
+
+    /** Entries of one zip or tar archive at most (folders and skipped files included). */
+    @WithDefault("100000")
+    int maxArchiveEntries();
+
+    /** Decompressed bytes of one zip or tar.gz body at most (entries read or skipped). */
+    @WithDefault("4294967296")
+    long maxDecompressedBytes();
+
+    /** Decompressed bytes per compressed byte of a zip or tar.gz body at most, checked once past 1 MiB. */
+    @WithDefault("100")
+    int maxCompressionRatio();
+
+    Duplicates duplicateIndex();
+
+    /** The in-heap index of the hashes already on cables.raw: a best-effort saving of broker space. */
+    interface Duplicates {
+
+        /** Hashes kept at most (8 bytes each, in a table of twice as many slots); the oldest go first. */
+        @WithDefault("1000000")
+        int capacity();
+    }
+
     Spool spool();
 
     /** The continuous feed: files dropped into {@code <directory>/inbox}. */

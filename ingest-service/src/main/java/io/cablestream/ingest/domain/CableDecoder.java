@@ -24,11 +24,21 @@ public final class CableDecoder {
         if ((declared == null || utf8Declared) && isWellFormedUtf8(body)) {
             return new Decoded(body, StandardCharsets.UTF_8.name(), false);
         }
+        if (declared == null && hasUtf16ByteOrderMark(body)) {
+            // the mark says which UTF-16 it is; read as Windows-1252 it would be every other byte a NUL
+            return new Decoded(CableNormaliser.utf8(new String(body, StandardCharsets.UTF_16)),
+                    StandardCharsets.UTF_16.name(), false);
+        }
         if (declared != null) {
             // malformed bytes of a declared UTF-8 become U+FFFD, as the JDK decodes them
             return new Decoded(CableNormaliser.utf8(new String(body, declared)), declared.name(), false);
         }
         return new Decoded(CableNormaliser.utf8(new String(body, WINDOWS_1252)), WINDOWS_1252.name(), true);
+    }
+
+    private static boolean hasUtf16ByteOrderMark(byte[] body) {
+        return body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE));
     }
 
     /**

@@ -20,6 +20,10 @@ public class CableIntake {
         if (item.unreadable() != null) {
             throw item.unreadable();
         }
+        if (item.source() != null && item.source().length() > config.maxSourceChars()) {
+            throw new RejectedCableException(400, "source-too-long", "the source has " + item.source().length()
+                    + " characters; at most " + config.maxSourceChars() + " are accepted (ingest.max-source-chars)");
+        }
         CableDecoder.Decoded decoded = item.text() != null
                 ? CableDecoder.ofText(item.text(), item.declared(), item.guessed())
                 : CableDecoder.decode(checkedSize(item.bytes()), item.declared());

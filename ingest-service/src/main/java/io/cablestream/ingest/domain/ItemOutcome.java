@@ -20,6 +20,14 @@ public record ItemOutcome(String source, String ingestId, String sha256, String 
     }
 
     public static ItemOutcome rejected(String source, RejectedCableException why) {
-        return new ItemOutcome(source, null, null, REJECTED, why.reason(), why.getMessage());
+        return new ItemOutcome(shown(source), null, null, REJECTED, why.reason(), why.getMessage());
     }
+
+    /** A source as answered and logged: a hostile one of megabytes is cut, not echoed back whole. */
+    public static String shown(String source) {
+        return source == null || source.length() <= SHOWN_SOURCE_CHARS ? source
+                : source.substring(0, SHOWN_SOURCE_CHARS) + "... (" + source.length() + " characters)";
+    }
+
+    private static final int SHOWN_SOURCE_CHARS = 200;
 }

@@ -5,6 +5,7 @@ import io.cablestream.ingest.domain.BrokerUnavailableException;
 import io.cablestream.ingest.domain.CableIntake;
 import io.cablestream.ingest.domain.CableItem;
 import io.cablestream.ingest.domain.CableItems;
+import io.cablestream.ingest.domain.InputLimitException;
 import io.cablestream.ingest.domain.ItemOutcome;
 import io.cablestream.ingest.domain.RawCable;
 import io.cablestream.ingest.domain.RejectedCableException;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,38 +49,38 @@ public class CableIngestor {
         this.inFlight = new Semaphore(config.maxInFlight());
     }
 
-    /** One cable, without blocking: rejections are thrown, a broker failure fails the Uni. */
+    /** One cable, without blocking: rejections are thrown or fail the Uni, so does a broker failure. */
     public Uni<ItemOutcome> ingestOne(CableItem item) {
         checkIndexLoaded(List.of());
         RawCable cable = check(item);
-        if (!index.claim(cable.sha256())) {
-            metrics.duplicate();
-            CableLog.duplicate(cable);
-            return Uni.createFrom().item(ItemOutcome.duplicate(cable));
+        DuplicateIndex.Claim claim = index.claim(cable.sha256());
+        if (!claim.owner()) {
+            return Uni.createFrom().completionStage(afterFirst(cable, claim));
         }
         if (!inFlight.tryAcquire()) {
-            index.release(cable.sha256());
-            throw windowFull(List.of());
+            BrokerUnavailableException full = windowFull(List.of());
+            index.failed(cable.sha256(), full);
+            throw full;
         }
-        return Uni.createFrom().completionStage(send(cable)).onItem().transform(outcome -> {
-            if (outcome == null) {
-                throw new BrokerUnavailableException("the broker did not acknowledge the cable", List.of());
-            }
-            return outcome;
-        });
+        return Uni.createFrom().completionStage(send(cable));
     }
 
     /**
      * Every item of a batch, on a worker thread. A bad item is rejected alone; a broker failure stops the
-     * batch and throws with the items settled so far.
+     * batch and throws with the items settled so far. At most {@code ingest.max-batch-items} items are read.
      */
     public List<ItemOutcome> ingestAll(CableItems items) {
         checkIndexLoaded(List.of());
         List<CompletableFuture<ItemOutcome>> results = new ArrayList<>();
         AtomicBoolean brokerFailing = new AtomicBoolean();
+        int read = 0;
         try (items) {
             for (CableItem item = next(items, results); item != null && !brokerFailing.get();
                  item = next(items, results)) {
+                if (++read > config.maxBatchItems()) {
+                    results.add(CompletableFuture.completedFuture(tooManyItems()));
+                    break;
+                }
                 results.add(ingestQueued(item, brokerFailing));
             }
         } catch (IOException e) {
@@ -101,6 +103,7 @@ public class CableIngestor {
         return settled;
     }
 
+    /** Completes with the item's outcome (a refused record is a rejected one), or fails when the broker failed. */
     private CompletableFuture<ItemOutcome> ingestQueued(CableItem item, AtomicBoolean brokerFailing) {
         RawCable cable;
         try {
@@ -108,51 +111,100 @@ public class CableIngestor {
         } catch (RejectedCableException rejection) {
             return CompletableFuture.completedFuture(ItemOutcome.rejected(item.source(), rejection));
         }
-        if (!index.claim(cable.sha256())) {
-            metrics.duplicate();
-            CableLog.duplicate(cable);
-            return CompletableFuture.completedFuture(ItemOutcome.duplicate(cable));
+        DuplicateIndex.Claim claim = index.claim(cable.sha256());
+        CompletableFuture<ItemOutcome> outcome;
+        if (!claim.owner()) {
+            outcome = afterFirst(cable, claim);
+        } else if (!acquireWithin()) {
+            BrokerUnavailableException full = windowFull(List.of());
+            index.failed(cable.sha256(), full);
+            outcome = CompletableFuture.failedFuture(full);
+        } else {
+            outcome = send(cable);
         }
-        if (!acquireWithin()) {
-            index.release(cable.sha256());
-            brokerFailing.set(true);
-            return CompletableFuture.failedFuture(windowFull(List.of()));
-        }
-        return send(cable).thenApply(outcome -> {
-            if (outcome == null) {
-                brokerFailing.set(true);
-                throw new BrokerUnavailableException("not acknowledged", List.of());
+        return outcome.handle((settled, failure) -> {
+            if (failure == null) {
+                return settled;
             }
-            return outcome;
+            Throwable why = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (why instanceof RejectedCableException rejection) {
+                return ItemOutcome.rejected(cable.source(), rejection);
+            }
+            brokerFailing.set(true);
+            throw why instanceof RuntimeException runtime ? runtime : new CompletionException(why);
         });
     }
 
     /**
-     * Publishes a claimed cable holding one permit; null when the broker failed it (the claim is released). A
-     * plain future, not a Uni: Mutiny's subscription and context capture per cable were a tenth of the service's
-     * CPU in the bench profile.
+     * A text someone else is sending, or sent: a duplicate once that first send is acknowledged; when it failed,
+     * this copy gets the same answer (503, or the rejection), and it is not answered duplicate.
+     */
+    private CompletableFuture<ItemOutcome> afterFirst(RawCable cable, DuplicateIndex.Claim claim) {
+        return claim.first().thenApply(failure -> {
+            if (failure == null) {
+                metrics.duplicate();
+                CableLog.duplicate(cable);
+                return ItemOutcome.duplicate(cable);
+            }
+            if (failure instanceof RejectedCableException rejected) {
+                RejectedCableException same = new RejectedCableException(rejected.status(), rejected.reason(),
+                        rejected.getMessage());
+                metrics.rejected(same.reason());
+                CableLog.rejected(cable.source(), same);
+                throw same;
+            }
+            throw new BrokerUnavailableException("the same text was being sent by another request and the broker "
+                    + "did not acknowledge it: " + failure.getMessage(), List.of());
+        });
+    }
+
+    /**
+     * Publishes a claimed cable holding one permit: completes with it accepted, or fails with a rejection (the
+     * record was refused for good) or a BrokerUnavailableException. Settles the claim either way. A plain
+     * future, not a Uni: Mutiny's subscription and context capture per cable were a tenth of the service's CPU
+     * in the bench profile.
      */
     private CompletableFuture<ItemOutcome> send(RawCable cable) {
         long started = System.nanoTime();
         String traceId = CableLog.currentTraceId();
-        return publisher.publish(cable)
+        CompletableFuture<ItemOutcome> result = new CompletableFuture<>();
+        publisher.publish(cable)
                 .orTimeout(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ignored, failure) -> {
+                .whenComplete((ignored, failure) -> {
                     inFlight.release();
-                    if (failure != null) {
-                        index.release(cable.sha256());
-                        CableLog.notAcknowledged(cable, traceId, failure);
-                        return null;
+                    if (failure == null) {
+                        index.published(cable.sha256());
+                        metrics.accepted(cable.text().length, Duration.ofNanos(System.nanoTime() - started));
+                        CableLog.accepted(cable, traceId);
+                        result.complete(ItemOutcome.accepted(cable));
+                        return;
                     }
-                    metrics.accepted(cable.text().length, Duration.ofNanos(System.nanoTime() - started));
-                    CableLog.accepted(cable, traceId);
-                    return ItemOutcome.accepted(cable);
+                    RuntimeException why = ProducerFailures.classify(failure);
+                    index.failed(cable.sha256(), why);
+                    if (why instanceof RejectedCableException rejection) {
+                        metrics.rejected(rejection.reason());
+                        CableLog.rejected(cable.source(), rejection);
+                    } else {
+                        CableLog.notAcknowledged(cable, traceId, failure);
+                    }
+                    result.completeExceptionally(why);
                 });
+        return result;
     }
 
+    /** The intake's checks, then the record's size: a record the producer would refuse is never sent. */
     private RawCable check(CableItem item) {
         try {
-            return intake.accept(item);
+            RawCable cable = intake.accept(item);
+            int size = publisher.recordSize(cable, config.maxRecordBytes());
+            if (size > config.maxRecordBytes()) {
+                throw new RejectedCableException(413, "too-large", "the cable's record on cables.raw would have "
+                        + size + " bytes (" + cable.text().length + " bytes of UTF-8 text, decoded from "
+                        + cable.charset() + ", and its headers); at most " + config.maxRecordBytes()
+                        + " are accepted (ingest.max-record-bytes)");
+            }
+            return cable;
         } catch (RejectedCableException rejection) {
             metrics.rejected(rejection.reason());
             CableLog.rejected(item.source(), rejection);
@@ -160,13 +212,23 @@ public class CableIngestor {
         }
     }
 
+    private ItemOutcome tooManyItems() {
+        RejectedCableException why = new RejectedCableException(413, "too-many-items", "the batch has more than "
+                + config.maxBatchItems() + " items (ingest.max-batch-items); the rest was not read: send it "
+                + "in smaller batches");
+        metrics.rejected(why.reason());
+        CableLog.rejected("batch", why);
+        return ItemOutcome.rejected("batch", why);
+    }
+
     /** The next item; an input that breaks off (a truncated archive) ends the batch with one rejected item. */
     private CableItem next(CableItems items, List<CompletableFuture<ItemOutcome>> results) {
         try {
             return items.next();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            RejectedCableException why = new RejectedCableException(400, "unreadable",
-                    "the input could not be read past item " + results.size() + ": " + e.getMessage());
+            InputLimitException limit = InputLimitException.in(e);
+            RejectedCableException why = limit != null ? limit.rejection() : new RejectedCableException(400,
+                    "unreadable", "the input could not be read past item " + results.size() + ": " + e.getMessage());
             metrics.rejected(why.reason());
             CableLog.rejected("batch", why);
             results.add(CompletableFuture.completedFuture(ItemOutcome.rejected("batch", why)));

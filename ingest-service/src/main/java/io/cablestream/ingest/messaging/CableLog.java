@@ -76,8 +76,9 @@ public final class CableLog {
         }
     }
 
-    public static void rejected(String source, RejectedCableException rejection) {
+    public static void rejected(String fullSource, RejectedCableException rejection) {
         if (LOG.isInfoEnabled()) {
+            String source = io.cablestream.ingest.domain.ItemOutcome.shown(fullSource);
             put(SOURCE, source);
             put(REASON, rejection.reason());
             try {

@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -69,6 +72,29 @@ public class RawCablePublisher {
             acknowledged.completeExceptionally(failure);
         }
         return acknowledged;
+    }
+
+    /**
+     * The record's size as the producer measures it against max.request.size (one record in a batch of its own,
+     * uncompressed), plus room for the traceparent header added when it is sent. Only a cable that might be
+     * near the limit has its headers built twice.
+     */
+    public int recordSize(RawCable cable, int limit) {
+        long cheapBound = 1024L + cable.text().length + 3L * (length(cable.source()) + length(cable.contentType())
+                + cable.release().entrySet().stream().mapToLong(e -> 32 + length(e.getKey()) + length(e.getValue()))
+                .sum());
+        if (cheapBound <= limit) {
+            return (int) cheapBound;
+        }
+        byte[] key = cable.sha256().getBytes(StandardCharsets.UTF_8);
+        return AbstractRecords.estimateSizeInBytesUpperBound(RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE,
+                key, cable.text(), headers(cable).toArray()) + TRACEPARENT_ROOM;
+    }
+
+    private static final int TRACEPARENT_ROOM = 128;
+
+    private static long length(String value) {
+        return value == null ? 0 : value.length();
     }
 
     private Producer<String, byte[]> producer() {

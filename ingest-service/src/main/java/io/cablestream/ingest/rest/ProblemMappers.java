@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error as {@code application/problem+json}: rejected cables, an unavailable broker, and JAX-RS's own (415, 404, 405). */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Every error as {@code application/problem+json}: rejected cables, an unavailable broker, unreadable bodies, and JAX-RS's own (415, 404, 405). */
 public class ProblemMappers {
 
     private final IngestConfig config;
@@ -28,6 +31,17 @@ public class ProblemMappers {
                         unavailable.settled().isEmpty() ? null : unavailable.settled()))
                 .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
                 .build();
+    }
+
+    /** A request body that broke off or could not be read (a client that stopped sending): the client's fault. */
+    @ServerExceptionMapper
+    public Response unreadable(IOException failure) {
+        return Problem.response(400, "the request body could not be read: " + failure.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(UncheckedIOException failure) {
+        return unreadable(failure.getCause());
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,7 @@ package io.cablestream.ingest.source;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.ingest.config.IngestConfig;
 import io.cablestream.ingest.domain.CableItems;
+import io.cablestream.ingest.domain.RejectedCableException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -38,13 +39,27 @@ public class CableSources {
         int limit = config.maxCableBytes();
         return switch (mediaType.toLowerCase(Locale.ROOT)) {
             case NDJSON -> new NdjsonItems(body, json, limit);
-            case CSV -> new CsvItems(body, declared);
+            case CSV -> new CsvItems(body, declared, limit + CsvItems.OTHER_COLUMNS_CHARS);
             // a charset parameter is not defined for zip and gzip, and some clients add one by default
-            case ZIP -> ArchiveItems.zip(body, limit);
-            case GZIP, X_GZIP -> ArchiveItems.tarGz(body, limit);
-            case TAR -> ArchiveItems.tar(body, limit, declared);
+            case ZIP -> ArchiveItems.zip(body, archiveLimits());
+            case GZIP, X_GZIP -> tarGz(body);
+            case TAR -> ArchiveItems.tar(body, archiveLimits(), declared);
             default -> throw new IllegalArgumentException("not a batch media type: " + mediaType);
         };
+    }
+
+    private ArchiveItems.Limits archiveLimits() {
+        return new ArchiveItems.Limits(config.maxCableBytes(), config.maxArchiveEntries(),
+                config.maxDecompressedBytes(), config.maxCompressionRatio());
+    }
+
+    /** A body that is not gzip at all is a bad request, not a failure of the service. */
+    private ArchiveItems tarGz(InputStream body) {
+        try {
+            return ArchiveItems.tarGz(body, archiveLimits());
+        } catch (IOException notGzip) {
+            throw new RejectedCableException(400, "unreadable", "the body is not gzip: " + notGzip.getMessage());
+        }
     }
 
     /** The batch media type a spool file's name says it holds; empty for a plain cable. */

@@ -64,6 +64,12 @@ public class SpoolWatcher {
     /** False when the broker failed: the file stays in inbox/ and the scan stops until the next one. */
     private boolean publish(Path file) throws IOException {
         String name = file.getFileName().toString();
+        if (Files.isSymbolicLink(file)) {
+            // a link could make the service read any file it may read (../../etc/passwd): refused, not followed
+            spool.failed(file, "a symbolic link (to " + Files.readSymbolicLink(file) + "): only regular files in "
+                    + "inbox/ are read\n");
+            return true;
+        }
         try {
             List<ItemOutcome> outcomes = ingestor.ingestAll(open(file, name));
             List<ItemOutcome> rejected = outcomes.stream()
@@ -81,6 +87,10 @@ public class SpoolWatcher {
             return false;
         } catch (IOException | UncheckedIOException e) {
             spool.failed(file, "the file could not be read: " + e.getMessage() + "\n");
+        } catch (RuntimeException e) {
+            // whatever else the file did to its reader, it must not stay first in inbox/ and block the others
+            LOG.warnf(e, "spool: %s could not be ingested", name);
+            spool.failed(file, "the file could not be ingested: " + e + "\n");
         }
         return true;
     }

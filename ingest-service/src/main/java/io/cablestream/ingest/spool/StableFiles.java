@@ -3,6 +3,7 @@ package io.cablestream.ingest.spool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The files of inbox/ a writer has finished: not named {@code *.part} or hidden, and with the same size and
+ * The files of inbox/ a writer has finished (regular files and symbolic links, which are refused; folders,
+ * fifos and devices are left alone): not named {@code *.part} or hidden, and with the same size and
  * modification time on two scans in a row. A writer that renames {@code x.part} to {@code x} when done is
  * taken at once on the next scan but one; one that writes in place is taken once it has paused a whole interval.
  */
@@ -32,8 +34,10 @@ final class StableFiles {
                 if (name.endsWith(".part") || name.startsWith(".")) {
                     continue;
                 }
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (!attributes.isRegularFile()) {
+                // the link itself, not what it points to: a link is refused (SpoolWatcher), never followed
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (!attributes.isRegularFile() && !attributes.isSymbolicLink()) {
                     continue;
                 }
                 Seen seen = new Seen(attributes.size(), attributes.lastModifiedTime().toMillis());
