@@ -19,11 +19,17 @@ PROPERTIES="$KAFKA_DIR/server.properties"
 LOGFILE="$KAFKA_DIR/kafka.log"
 PIDFILE="$KAFKA_DIR/kafka.pid"
 PATTERN="kafka.Kafka $PROPERTIES"
-TOPICS=(
-  "cables.raw:${CABLES_RAW_PARTITIONS:-6}"
-  "cables.parsed:${CABLES_PARSED_PARTITIONS:-6}"
-  "cables.dead-letter:${CABLES_DEAD_LETTER_PARTITIONS:-1}"
-)
+# the topics' settings: deploy/topics.env, where a variable of the same name set in the environment wins
+TOPICS_ENV="$CABLES_ROOT/deploy/topics.env"
+while IFS='=' read -r key value; do
+  if [[ $key =~ ^CABLES_[A-Z_]+$ && -z ${!key+set} ]]; then export "$key=$value"; fi
+done <"$TOPICS_ENV"
+topic_arg() {  # <name> <PREFIX>: name:partitions:config=value,... as LocalTopics reads it
+  local p="CABLES_$2_PARTITIONS" r="CABLES_$2_RETENTION_MS" m="CABLES_$2_MAX_MESSAGE_BYTES"
+  printf '%s:%s:retention.ms=%s,max.message.bytes=%s,min.insync.replicas=%s' "$1" "${!p}" "${!r}" "${!m}" \
+    "$CABLES_TOPIC_MIN_INSYNC_REPLICAS"
+}
+TOPICS=("$(topic_arg cables.raw RAW)" "$(topic_arg cables.parsed PARSED)" "$(topic_arg cables.dead-letter DEAD_LETTER)")
 
 kafka_java() {
   java -Xmx256m -Dlog4j2.configurationFile="$TOOLS_LOG4J" -cp "$RUNTIME_LIB/*:$RUNTIME_CLASSES" "$@"
@@ -77,8 +83,10 @@ start() {
       -cp "$RUNTIME_LIB/*" kafka.Kafka "$PROPERTIES"
     log "kafka: started (pid $(<"$PIDFILE")), log $LOGFILE"
   fi
-  # waits for the broker, then creates the missing topics; also repairs topics deleted by hand
-  kafka_java io.cablestream.local.LocalTopics "127.0.0.1:$KAFKA_PORT" "${CABLES_KAFKA_START_TIMEOUT:-60}" "${TOPICS[@]}" \
+  # waits for the broker, then creates the missing topics (also repairs topics deleted by hand) and sets the
+  # settings of topics.env on topics that have others
+  kafka_java io.cablestream.local.LocalTopics "127.0.0.1:$KAFKA_PORT" "${CABLES_KAFKA_START_TIMEOUT:-60}" \
+    "$CABLES_TOPIC_REPLICATION_FACTOR" "${TOPICS[@]}" \
     || { tail -n 30 "$LOGFILE" >&2; die "kafka did not become ready on 127.0.0.1:$KAFKA_PORT"; }
   log "kafka: ready on 127.0.0.1:$KAFKA_PORT (topics ${TOPICS[*]})"
 }

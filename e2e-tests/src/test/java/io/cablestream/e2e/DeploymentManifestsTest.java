@@ -51,7 +51,10 @@ class DeploymentManifestsTest {
     static final Set<String> RUN_JAVA_VARIABLES = Set.of("JAVA_OPTS_APPEND", "JAVA_APP_JAR", "JAVA_MAX_MEM_RATIO",
             "JAVA_DEBUG", "JAVA_DEBUG_PORT");
     static final Pattern TOPIC_CREATION = Pattern.compile(
-            "kafka-topics\\.sh .*--create .*--topic (\\S+) --partitions (\\d+) --replication-factor (\\d+)");
+            "kafka-topics\\.sh .*--create .*--topic (\\S+) --partitions (\\d+) --replication-factor (\\d+)((?: --config \\S+)*)");
+    static final Pattern TOPIC_ALTER = Pattern.compile(
+            "kafka-configs\\.sh .*--alter --entity-type topics --entity-name (\\S+) --add-config (\\S+)");
+    static final Pattern SHELL_VARIABLE = Pattern.compile("\\$([A-Z_][A-Z0-9_]*)");
 
     static final Map<String, ServiceConfig> config = new LinkedHashMap<>();
     static final Map<String, Rendering> rendered = new LinkedHashMap<>();
@@ -258,11 +261,14 @@ class DeploymentManifestsTest {
     void topicsAndPartitionsAreThoseOfTopics() {
         Map<String, Integer> expected = Map.of(Topics.RAW, Topics.DEFAULT_PARTITIONS, Topics.PARSED, Topics.DEFAULT_PARTITIONS,
                 Topics.DEAD_LETTER, DEAD_LETTER_PARTITIONS);
-        assertThat(createdTopics(ComposeFile.text(compose.service("kafka-init").path("command"))))
+        Map<String, String> composeInit = composeInitEnvironment();
+        assertThat(partitions(createdTopics(ComposeFile.text(compose.service("kafka-init").path("command")), composeInit)))
                 .as("compose kafka-init").isEqualTo(expected);
-        JsonNode job = rendered.get("dev-infra").one("Job", "kafka-topics");
-        JsonNode jobContainer = job.path("spec").path("template").path("spec").path("containers").get(0);
-        assertThat(createdTopics(ComposeFile.text(jobContainer.path("args")))).as("dev-infra Job kafka-topics").isEqualTo(expected);
+        for (Rendering r : rendered.values()) {
+            JsonNode job = r.container("kafka-topics");
+            assertThat(partitions(createdTopics(ComposeFile.text(job.path("args")), r.environment(job))))
+                    .as(r.kustomization() + " Job kafka-topics").isEqualTo(expected);
+        }
 
         Set<String> used = new TreeSet<>();
         config.values().forEach(c -> used.addAll(c.topics()));
@@ -270,6 +276,82 @@ class DeploymentManifestsTest {
         assertThat(compose.environment("kafka").get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
         assertThat(rendered.get("dev-infra").environment(rendered.get("dev-infra").container("kafka"))
                 .get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
+    }
+
+    /**
+     * The design's topic settings (deploy/README.md): every topic kept for ever, room for any cable ingest accepts
+     * (raw 2 MiB) and its parsed event or dead letter (8 MiB), three replicas with two in sync on a cluster of three
+     * brokers and one of each on one broker (compose and dev-infra run one); set on topics that exist as well.
+     */
+    @Test
+    void topicsAreCreatedAndKeptWithTheDesignsRetentionSizesAndReplication() throws IOException {
+        Map<String, Map<String, String>> design = Map.of(
+                Topics.RAW, Map.of("retention.ms", "-1", "max.message.bytes", "2097152"),
+                Topics.PARSED, Map.of("retention.ms", "-1", "max.message.bytes", "8388608"),
+                Topics.DEAD_LETTER, Map.of("retention.ms", "-1", "max.message.bytes", "8388608"));
+        assertTopics(createdTopics(ComposeFile.text(compose.service("kafka-init").path("command")), composeInitEnvironment()),
+                design, 1, 1, "compose kafka-init");
+        assertThat(compose.root().path("services").has("kafka-2")).as("compose runs one broker").isFalse();
+
+        Map<String, String> topicsEnv = envFile(ROOT.resolve("deploy/topics.env"));
+        for (Rendering r : rendered.values()) {
+            // kustomize reads no file outside deploy/k8s: base/topics.yaml holds a copy of deploy/topics.env
+            Map<String, String> copy = Rendering.data(r.one("ConfigMap", "cable-stream-topics"));
+            Map<String, String> perTopic = new TreeMap<>(topicsEnv);
+            perTopic.keySet().removeIf(key -> key.startsWith("CABLES_TOPIC_"));
+            assertThat(copy).as(r.kustomization() + " ConfigMap cable-stream-topics = deploy/topics.env").isEqualTo(perTopic);
+
+            JsonNode job = r.container("kafka-topics");
+            boolean oneBroker = r.kustomization().equals("dev-infra");
+            if (oneBroker) {
+                assertThat(r.one("StatefulSet", "kafka").path("spec").path("replicas").asInt()).isEqualTo(1);
+            }
+            assertTopics(createdTopics(ComposeFile.text(job.path("args")), r.environment(job)), design,
+                    oneBroker ? 1 : 3, oneBroker ? 1 : 2, r.kustomization() + " Job kafka-topics");
+        }
+    }
+
+    static void assertTopics(Map<String, CreatedTopic> created, Map<String, Map<String, String>> design,
+                             int replicationFactor, int minInsyncReplicas, String where) {
+        assertThat(created.keySet()).as(where).isEqualTo(design.keySet());
+        created.forEach((topic, settings) -> {
+            Map<String, String> wanted = new TreeMap<>(design.get(topic));
+            wanted.put("min.insync.replicas", String.valueOf(minInsyncReplicas));
+            assertThat(settings.replicationFactor()).as(where + " " + topic + " replication factor").isEqualTo(replicationFactor);
+            assertThat(settings.configs()).as(where + " " + topic + " created with").isEqualTo(wanted);
+            assertThat(settings.altered()).as(where + " " + topic + " set on an existing topic").isEqualTo(wanted);
+        });
+    }
+
+    /** kafka-init's environment: its env_file (deploy/topics.env) and then its own environment. */
+    static Map<String, String> composeInitEnvironment() {
+        JsonNode envFiles = compose.service("kafka-init").path("env_file");
+        assertThat(envFiles).as("kafka-init env_file").hasSize(1);
+        Path envFile = COMPOSE_DIR.resolve(envFiles.get(0).asText()).normalize();
+        assertThat(envFile).isEqualTo(ROOT.resolve("deploy/topics.env"));
+        Map<String, String> env = new TreeMap<>(envFile(envFile));
+        env.putAll(compose.environment("kafka-init"));
+        return env;
+    }
+
+    static Map<String, String> envFile(Path file) {
+        try {
+            Map<String, String> env = new TreeMap<>();
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+            return env;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Integer> partitions(Map<String, CreatedTopic> topics) {
+        Map<String, Integer> partitions = new TreeMap<>();
+        topics.forEach((name, topic) -> partitions.put(name, topic.partitions()));
+        return partitions;
     }
 
     @Test
@@ -402,14 +484,40 @@ class DeploymentManifestsTest {
         assertThat(process.exitValue()).as(output).isZero();
     }
 
-    static Map<String, Integer> createdTopics(String script) {
-        Map<String, Integer> topics = new TreeMap<>();
-        Matcher m = TOPIC_CREATION.matcher(script);
-        while (m.find()) {
-            assertThat(m.group(3)).as("replication factor of " + m.group(1) + " on one broker").isEqualTo("1");
-            topics.put(m.group(1), Integer.parseInt(m.group(2)));
+    /** A topic as a script creates it (kafka-topics.sh --create) and sets it when it exists (kafka-configs.sh --alter). */
+    record CreatedTopic(int partitions, int replicationFactor, Map<String, String> configs, Map<String, String> altered) {
+    }
+
+    /** The topics a creation script makes, its {@code $VARIABLES} taken from {@code env} (each must be there). */
+    static Map<String, CreatedTopic> createdTopics(String script, Map<String, String> env) {
+        Matcher variable = SHELL_VARIABLE.matcher(script);
+        StringBuilder resolved = new StringBuilder();
+        while (variable.find()) {
+            String value = env.get(variable.group(1));
+            assertThat(value).as("$" + variable.group(1) + " in the topic script is set").isNotNull();
+            variable.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        variable.appendTail(resolved);
+        Map<String, Map<String, String>> altered = new TreeMap<>();
+        Matcher alter = TOPIC_ALTER.matcher(resolved);
+        while (alter.find()) {
+            altered.put(alter.group(1), keyValues(List.of(alter.group(2).split(","))));
+        }
+        Map<String, CreatedTopic> topics = new TreeMap<>();
+        Matcher create = TOPIC_CREATION.matcher(resolved);
+        while (create.find()) {
+            List<String> configs = Stream.of(create.group(4).trim().split("\\s+")).filter(c -> !c.equals("--config")
+                    && !c.isEmpty()).toList();
+            topics.put(create.group(1), new CreatedTopic(Integer.parseInt(create.group(2)), Integer.parseInt(create.group(3)),
+                    keyValues(configs), altered.getOrDefault(create.group(1), Map.of())));
         }
         return topics;
+    }
+
+    static Map<String, String> keyValues(List<String> pairs) {
+        Map<String, String> map = new TreeMap<>();
+        pairs.forEach(pair -> map.put(pair.split("=", 2)[0], pair.split("=", 2)[1]));
+        return map;
     }
 
     static boolean selects(JsonNode selector, Map<String, String> podLabels) {

@@ -10,6 +10,7 @@ import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.concurrent.ExecutionException;
  * Its version is the kafka-clients version Quarkus manages: another one breaks the Quarkus Kafka client.
  */
 public final class KafkaBroker {
+
+    private static final List<String> PIPELINE_TOPICS = List.of(Topics.RAW, Topics.PARSED, Topics.DEAD_LETTER);
 
     private static KafkaBroker shared;
 
@@ -93,8 +96,7 @@ public final class KafkaBroker {
             cluster.startup();
             cluster.waitForReadyBrokers();
             KafkaBroker broker = new KafkaBroker(cluster);
-            broker.createTopics(Map.of(Topics.RAW, Topics.DEFAULT_PARTITIONS, Topics.PARSED,
-                    Topics.DEFAULT_PARTITIONS, Topics.DEAD_LETTER, 1));
+            broker.createPipelineTopics();
             return broker;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the in-process Kafka broker", e);
@@ -116,13 +118,25 @@ public final class KafkaBroker {
         return cluster.bootstrapServers();
     }
 
-    /** Creates the topics that do not exist yet, with the given partition counts. */
+    /** cables.raw, cables.parsed and cables.dead-letter with the partitions and configs of deploy/topics.env. */
+    public void createPipelineTopics() {
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        for (String topic : PIPELINE_TOPICS) {
+            partitions.put(topic, TopicSettings.of(topic).partitions());
+        }
+        createTopics(partitions);
+    }
+
+    /**
+     * Creates the topics that do not exist yet, with the given partition counts; a pipeline topic gets the configs
+     * of deploy/topics.env (retention, max.message.bytes, min.insync.replicas), as every local start does.
+     */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = partitionsByTopic.entrySet().stream()
                     .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                    .map(topic -> newTopic(topic.getKey(), topic.getValue()))
                     .toList();
             admin.createTopics(missing).all().get();
         } catch (ExecutionException e) {
@@ -133,6 +147,14 @@ public final class KafkaBroker {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static NewTopic newTopic(String name, int partitions) {
+        if (!PIPELINE_TOPICS.contains(name)) {
+            return new NewTopic(name, partitions, (short) 1);  // one broker
+        }
+        TopicSettings settings = TopicSettings.of(name);
+        return new NewTopic(name, partitions, settings.replicationFactor()).configs(settings.configs());
     }
 
     public Admin admin() {

@@ -1,9 +1,11 @@
 package io.cablestream.testkit;
 
 import io.cablestream.events.Topics;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +38,25 @@ class TestInfrastructureTest {
         try (var admin = broker.admin()) {
             var raw = admin.describeTopics(java.util.List.of(Topics.RAW)).allTopicNames().get().get(Topics.RAW);
             assertThat(raw.partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
+        }
+    }
+
+    /** The design's settings (deploy/README.md, Topics): kept for ever, room for any cable ingest accepts. */
+    @Test
+    void pipelineTopicsAreCreatedWithTheDesignsRetentionAndSizes() throws Exception {
+        Map<String, Map<String, String>> expected = Map.of(
+                Topics.RAW, Map.of("retention.ms", "-1", "max.message.bytes", "2097152", "min.insync.replicas", "1"),
+                Topics.PARSED, Map.of("retention.ms", "-1", "max.message.bytes", "8388608", "min.insync.replicas", "1"),
+                Topics.DEAD_LETTER, Map.of("retention.ms", "-1", "max.message.bytes", "8388608", "min.insync.replicas", "1"));
+        try (var admin = KafkaBroker.shared().admin()) {
+            for (var topic : expected.entrySet()) {
+                var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.getKey());
+                Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                topic.getValue().forEach((name, value) ->
+                        assertThat(config.get(name).value()).as(topic.getKey() + " " + name).isEqualTo(value));
+            }
+            var description = admin.describeTopics(List.of(Topics.DEAD_LETTER)).allTopicNames().get().get(Topics.DEAD_LETTER);
+            assertThat(description.partitions()).hasSize(1);
         }
     }
 

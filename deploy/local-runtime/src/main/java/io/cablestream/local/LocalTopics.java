@@ -2,11 +2,17 @@ package io.cablestream.local;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,26 +20,45 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits until the local broker answers, then creates the pipeline's topics that are missing.
+ * Waits until the local broker answers, then creates the pipeline's topics that are missing with the settings of
+ * deploy/topics.env, and sets those settings on topics that exist with others (a broker started by an older
+ * version kept cables.raw for Kafka's default 7 days), saying what it changed.
  *
- * <p>Usage: {@code LocalTopics <bootstrap> <timeout-seconds> <topic>:<partitions>...}. One JVM for the wait and
- * every topic, where kafka-topics would start one per topic.
+ * <p>Usage: {@code LocalTopics <bootstrap> <timeout-seconds> <replication-factor> <topic>:<partitions>[:<config>=<value>,...]...}.
+ * One JVM for the wait and every topic, where kafka-topics would start one per topic.
  */
 public final class LocalTopics {
+
+    /** A topic as deploy/kafka.sh asks for it. */
+    record Wanted(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+
+        /** {@code cables.raw:6:retention.ms=-1,max.message.bytes=2097152} */
+        static Wanted parse(String argument, short replicationFactor) {
+            String[] parts = argument.split(":", 3);
+            Map<String, String> configs = new LinkedHashMap<>();
+            if (parts.length == 3 && !parts[2].isBlank()) {
+                for (String config : parts[2].split(",")) {
+                    String[] entry = config.split("=", 2);
+                    configs.put(entry[0], entry[1]);
+                }
+            }
+            return new Wanted(parts[0], Integer.parseInt(parts[1]), replicationFactor, configs);
+        }
+    }
 
     private LocalTopics() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: LocalTopics <bootstrap> <timeout-seconds> <topic>:<partitions>...");
+        if (args.length < 4) {
+            System.err.println("usage: LocalTopics <bootstrap> <timeout-seconds> <replication-factor> "
+                    + "<topic>:<partitions>[:<config>=<value>,...]...");
             System.exit(2);
         }
-        List<NewTopic> wanted = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] topic = args[i].split(":", 2);
-            // replication factor 1: there is one broker
-            wanted.add(new NewTopic(topic[0], Integer.parseInt(topic[1]), (short) 1));
+        short replicationFactor = Short.parseShort(args[2]);
+        List<Wanted> wanted = new ArrayList<>();
+        for (int i = 3; i < args.length; i++) {
+            wanted.add(Wanted.parse(args[i], replicationFactor));
         }
         Instant deadline = Instant.now().plusSeconds(Long.parseLong(args[1]));
         Map<String, Object> config = Map.of(
@@ -41,20 +66,53 @@ public final class LocalTopics {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         try (Admin admin = Admin.create(config)) {
-            Set<String> existing = awaitTopicNames(admin, deadline);
-            for (NewTopic topic : wanted) {
-                if (existing.contains(topic.name())) {
-                    continue;
-                }
-                try {
-                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                    System.out.printf("created topic %s (%d partitions)%n", topic.name(), topic.numPartitions());
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
+            ensure(admin, awaitTopicNames(admin, deadline), wanted, System.out);
+        }
+    }
+
+    /** Creates each missing topic; sets the wanted configs where an existing topic has other values. */
+    static void ensure(Admin admin, Set<String> existing, List<Wanted> wanted, PrintStream out) throws Exception {
+        for (Wanted topic : wanted) {
+            if (existing.contains(topic.name())) {
+                alignConfigs(admin, topic, out);
+                continue;
+            }
+            try {
+                admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor())
+                        .configs(topic.configs()))).all().get(30, TimeUnit.SECONDS);
+                out.printf("created topic %s (%d partitions, %s)%n", topic.name(), topic.partitions(), topic.configs());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
                 }
             }
+        }
+    }
+
+    private static void alignConfigs(Admin admin, Wanted topic, PrintStream out) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        Config current = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+        List<AlterConfigOp> changes = new ArrayList<>();
+        List<String> said = new ArrayList<>();
+        topic.configs().forEach((name, value) -> {
+            ConfigEntry entry = current.get(name);
+            String was = entry == null ? null : entry.value();
+            if (!value.equals(was)) {
+                changes.add(new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET));
+                said.add(name + " " + was + " -> " + value);
+            }
+        });
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(Map.of(resource, changes)).all().get(30, TimeUnit.SECONDS);
+            out.printf("topic %s existed with other settings, set to deploy/topics.env: %s%n", topic.name(),
+                    String.join(", ", said));
+        }
+        int partitions = admin.describeTopics(List.of(topic.name())).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get(topic.name()).partitions().size();
+        if (partitions != topic.partitions()) {
+            // partitions can only grow, and growing them moves keys to other partitions: left to the operator
+            out.printf("warning: topic %s has %d partitions, deploy/topics.env asks for %d (left as it is)%n",
+                    topic.name(), partitions, topic.partitions());
         }
     }
 

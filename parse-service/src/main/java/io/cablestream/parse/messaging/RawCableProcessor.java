@@ -29,7 +29,9 @@ import java.nio.charset.StandardCharsets;
  * cables.raw -> cable-parser -> cables.parsed (keyed by cable id); a record that is not a cable is nacked,
  * and the channel's dead-letter-queue failure strategy writes it to cables.dead-letter. Cables are parsed
  * {@code parse.concurrency} at a time on worker threads; a raw record's offset is committed only once its
- * parsed event (or dead letter) is acknowledged, whatever order they finish in.
+ * parsed event (or dead letter) is acknowledged, whatever order they finish in. A parsed event the broker does
+ * not take is sent again ({@link ParsedDelivery}), never dead-lettered: the nack of the outgoing side would
+ * otherwise reach the raw record's own nack, and so the dead-letter strategy.
  */
 @ApplicationScoped
 public class RawCableProcessor {
@@ -43,10 +45,12 @@ public class RawCableProcessor {
     private static final String CABLE_ID = "cableId";
 
     private final CableParsing parsing;
+    private final ParsedDelivery delivery;
     private final ParseConfig config;
 
-    public RawCableProcessor(CableParsing parsing, ParseConfig config) {
+    public RawCableProcessor(CableParsing parsing, ParsedDelivery delivery, ParseConfig config) {
         this.parsing = parsing;
+        this.delivery = delivery;
         this.config = config;
     }
 
@@ -57,7 +61,8 @@ public class RawCableProcessor {
                 .transformToUni(raw -> Uni.createFrom().item(() -> parseOrDeadLetter(raw))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .onItem().transformToUni(parsed -> parsed))
-                .merge(config.concurrency());
+                .merge(config.concurrency())
+                .onItem().transformToMulti(delivery::untilAcknowledged).merge(config.maxUnacknowledged());
     }
 
     private Uni<Message<byte[]>> parseOrDeadLetter(Message<byte[]> raw) {
