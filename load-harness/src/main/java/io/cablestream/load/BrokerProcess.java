@@ -1,5 +1,7 @@
 package io.cablestream.load;
 
+import io.cablestream.events.Topics;
+import io.cablestream.testkit.TopicSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A fresh single-node KRaft broker as its own JVM, from deploy/local-runtime's class path and with
@@ -112,6 +115,17 @@ final class BrokerProcess implements AutoCloseable {
             admin.createTopics(partitionsByTopic.entrySet().stream()
                     .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1)).toList())
                     .all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The pipeline's topics with the settings of deploy/topics.env (retention, message size), as every start makes them. */
+    void createPipelineTopics() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(Stream.of(Topics.RAW, Topics.PARSED, Topics.DEAD_LETTER).map(topic -> {
+                TopicSettings settings = TopicSettings.of(topic);
+                return new NewTopic(topic, settings.partitions(), settings.replicationFactor())
+                        .configs(settings.configs());
+            }).toList()).all().get(60, TimeUnit.SECONDS);
         }
     }
 

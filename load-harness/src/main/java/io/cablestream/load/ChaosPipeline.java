@@ -55,7 +55,7 @@ final class ChaosPipeline implements AutoCloseable {
         ChaosPipeline pipeline = new ChaosPipeline(services, work, serviceHeap, broker, postgres,
                 Files.createDirectories(work.resolve("spool")));
         try {
-            broker.createTopics(Map.of("cables.raw", 6, "cables.parsed", 6, "cables.dead-letter", 1));
+            broker.createPipelineTopics();
             // store first (its migration makes the table), ingest last
             for (String name : List.of("store-service", "parse-service", "ingest-service")) {
                 pipeline.startService(name);

@@ -117,8 +117,8 @@ public final class LoadHarness implements Callable<Integer> {
             running.push(postgres);
             log("postgres %s (postmaster pid %d, %s)", postgres.jdbcUrl(), postgres.postmasterPid(),
                     postgres.embedded() ? "embedded, own process" : "configured server");
-            broker.createTopics(Map.of("cables.raw", 6, "cables.parsed", 6, "cables.dead-letter", 1,
-                    BarePipeline.TOPIC, 6, KafkaPerfTools.TOPIC, 6));
+            broker.createPipelineTopics();
+            broker.createTopics(Map.of(BarePipeline.TOPIC, 6, KafkaPerfTools.TOPIC, 6));
 
             if (ceiling) {
                 int n = ceilingCables != null ? ceilingCables : cables;
