@@ -52,8 +52,12 @@ final class ChaosPipeline implements AutoCloseable {
             broker.close();
             throw e;
         }
-        ChaosPipeline pipeline = new ChaosPipeline(services, work, serviceHeap, broker, postgres,
-                Files.createDirectories(work.resolve("spool")));
+        Path spool = work.resolve("spool");
+        // ingest makes them too, but only once its watcher starts, a moment after it is ready
+        for (String folder : List.of("inbox", "done", "failed")) {
+            Files.createDirectories(spool.resolve(folder));
+        }
+        ChaosPipeline pipeline = new ChaosPipeline(services, work, serviceHeap, broker, postgres, spool);
         try {
             broker.createPipelineTopics();
             // store first (its migration makes the table), ingest last
