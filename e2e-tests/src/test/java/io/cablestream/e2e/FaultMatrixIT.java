@@ -25,7 +25,7 @@ class FaultMatrixIT {
     void everyAcknowledgedCableIsStoredOnceThroughEveryFault() {
         Path root = Path.of(System.getProperty("cables.repo.root", "..")).toAbsolutePath().normalize();
         FaultMatrix matrix = new FaultMatrix();
-        int exit = new CommandLine(matrix).execute("--repo", root.toString(), "--cables", "900", "--rate", "30",
+        int exit = new CommandLine(matrix).execute("--repo", root.toString(), "--cables", "6000", "--rate", "40",
                 "--no-each", "--faults", "all", "--results", root.resolve("e2e-tests/target").toString());
 
         List<Map<String, Object>> rows = (List<Map<String, Object>>) matrix.result().get("rows");

@@ -75,6 +75,16 @@ final class ChaosFeeder {
         return startedAt + (long) (i * 1000.0 / rate);
     }
 
+    /** The first cable sent at or after {@code time}, or -1 while there is none yet. */
+    int firstSentAtOrAfter(long time) {
+        for (int i = 0; i < sentAt.length; i++) {
+            if (sentAt[i] >= time) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static boolean viaSpool(int i) {
         return i % 10 == 9;
     }

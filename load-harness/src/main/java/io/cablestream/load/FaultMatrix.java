@@ -2,6 +2,7 @@ package io.cablestream.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cablestream.events.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +31,8 @@ public final class FaultMatrix implements Callable<Integer> {
 
     /** Without a new stored row for this long after the feed, a run ends and what is missing counts as lost. */
     private static final long STALL_MILLIS = 120_000;
+    /** Steady flow before each fault and after the last. */
+    private static final long LEAD_MILLIS = 5_000;
 
     @Option(names = "--cables", description = "cables per run (default ${DEFAULT-VALUE})")
     int cables = 20_000;
@@ -136,32 +140,54 @@ public final class FaultMatrix implements Callable<Integer> {
             while (feeder.startedAt() == 0) {
                 Thread.sleep(10);
             }
-            long feedMillis = (long) (feed.size() * 1000.0 / rate);
+            // each fault once the pipeline has recovered from the one before: its rows then show each fault's own
+            // recovery, not the sum of overlapping ones
             for (int k = 0; k < possible.size(); k++) {
-                long due = feeder.startedAt() + feedMillis * (k + 1) / (possible.size() + 1);
-                Thread.sleep(Math.max(0, due - System.currentTimeMillis()));
+                Thread.sleep(LEAD_MILLIS);
                 faultAt[k] = System.currentTimeMillis();
                 LoadHarness.log("fault: %s", possible.get(k).description);
                 possible.get(k).inject(pipeline);
-                LoadHarness.log("fault %s done after %.1f s", possible.get(k).label(),
-                        (System.currentTimeMillis() - faultAt[k]) / 1000.0);
+                LoadHarness.log("fault %s done after %.1f s; recovered after %.1f s", possible.get(k).label(),
+                        (System.currentTimeMillis() - faultAt[k]) / 1000.0,
+                        awaitRecovery(pipeline, feeder, feed, faultAt[k]) / 1000.0);
             }
+            // the rest of the feed: a fault that came after its end shows as a row with nothing sent (--cables too few)
             feeding.join();
             Map<String, StoreAudit.Row> stored = awaitStored(pipeline, feeder, feed);
+            Set<String> rawKeys = TopicKeys.of(pipeline.broker.bootstrapServers(), Topics.RAW);
+            Set<String> parsedKeys = TopicKeys.of(pipeline.broker.bootstrapServers(), Topics.PARSED);
             for (int k = 0; k < possible.size(); k++) {
                 // each fault's row counts the cables sent from it to the next fault (the first also those before it)
                 long from = k == 0 ? Long.MIN_VALUE : faultAt[k];
                 long to = k + 1 < possible.size() ? faultAt[k + 1] : Long.MAX_VALUE;
-                rows.add(row(runName, possible.get(k), faultAt[k], from, to, feed, feeder, stored));
+                rows.add(row(runName, possible.get(k), faultAt[k], from, to, feed, feeder, stored, rawKeys,
+                        parsedKeys));
             }
             if (possible.size() > 1) {
-                rows.add(row(runName, null, 0, Long.MIN_VALUE, Long.MAX_VALUE, feed, feeder, stored));
+                rows.add(row(runName, null, 0, Long.MIN_VALUE, Long.MAX_VALUE, feed, feeder, stored, rawKeys,
+                        parsedKeys));
             }
             synchronized (feeder.rejections) {
                 feeder.rejections.stream().limit(10).forEach(r -> LoadHarness.log("rejected: %s", r));
             }
         }
         return rows;
+    }
+
+    /**
+     * Waits until the first cable sent after the fault is stored (or {@link #STALL_MILLIS}); how long that took from
+     * the fault.
+     */
+    private static long awaitRecovery(ChaosPipeline pipeline, ChaosFeeder feeder, List<FeedCable> feed, long faultAt)
+            throws Exception {
+        while (System.currentTimeMillis() - faultAt < STALL_MILLIS) {
+            int first = feeder.firstSentAtOrAfter(faultAt);
+            if (first >= 0 && StoreAudit.isStored(pipeline.postgres, feed.get(first).sha256())) {
+                return System.currentTimeMillis() - faultAt;
+            }
+            Thread.sleep(500);
+        }
+        return System.currentTimeMillis() - faultAt;
     }
 
     /** Until every acknowledged cable is stored and the spool inbox is empty, or nothing new is stored for a while. */
@@ -194,7 +220,8 @@ public final class FaultMatrix implements Callable<Integer> {
 
     private static Map<String, Object> row(String run, Fault fault, long faultAt, long from, long to,
                                            List<FeedCable> feed, ChaosFeeder feeder,
-                                           Map<String, StoreAudit.Row> stored) {
+                                           Map<String, StoreAudit.Row> stored, Set<String> rawKeys,
+                                           Set<String> parsedKeys) {
         long sent = 0;
         long acknowledged = 0;
         long storedCount = 0;
@@ -202,6 +229,8 @@ public final class FaultMatrix implements Callable<Integer> {
         long lost = 0;
         long changed = 0;
         Double recover = null;
+        // where each lost cable stopped: never on cables.raw, on it but never parsed, parsed but never stored
+        List<String> lostWhere = new ArrayList<>();
         long firstAfter = Long.MAX_VALUE;
         for (int i = 0; i < feed.size(); i++) {
             long at = feeder.sentAt[i];
@@ -218,6 +247,12 @@ public final class FaultMatrix implements Callable<Integer> {
                 changed += row.textIntact() ? 0 : 1;
             } else if (acked) {
                 lost++;
+                FeedCable cable = feed.get(i);
+                String where = !rawKeys.contains(cable.sha256()) ? "not on cables.raw"
+                        : !parsedKeys.contains(cable.cableId()) ? "on cables.raw, not on cables.parsed"
+                        : "on cables.parsed, not stored";
+                lostWhere.add(cable.name() + (ChaosFeeder.viaSpool(i) ? " (spool)" : "") + " " + cable.cableId()
+                        + ": " + where);
             }
             if (fault != null && at >= faultAt && at < firstAfter) {
                 firstAfter = at;
@@ -238,6 +273,9 @@ public final class FaultMatrix implements Callable<Integer> {
         out.put("client_retries", feeder.retries.get());
         if (fault != null) {
             out.put("time_to_recover_s", recover);
+        }
+        if (!lostWhere.isEmpty()) {
+            out.put("lost_cables", lostWhere.subList(0, Math.min(20, lostWhere.size())));
         }
         return out;
     }

@@ -21,6 +21,19 @@ final class StoreAudit {
     private StoreAudit() {
     }
 
+    /** Is a cable of this content stored (a probe, between the faults)? */
+    static boolean isStored(PostgresServer postgres, String sha256) throws Exception {
+        try (Connection db = postgres.connect();
+             var select = db.prepareStatement("SELECT 1 FROM cable WHERE content_sha256 = ?")) {
+            select.setString(1, sha256);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (java.sql.SQLException e) {
+            return false; // PostgreSQL is being restarted
+        }
+    }
+
     static Map<String, Row> read(PostgresServer postgres) throws Exception {
         Map<String, Row> rows = new HashMap<>();
         try (Connection db = postgres.connect(); Statement statement = db.createStatement()) {
