@@ -111,7 +111,7 @@ public final class FaultMatrix implements Callable<Integer> {
                 && ((Number) row.get("rejected")).longValue() == 0;
     }
 
-    /** One run: the pipeline, the feed, the faults spread evenly over it, then the count, a row per fault. */
+    /** One run: the pipeline, the feed, each fault once the one before is recovered, then the count, a row per fault. */
     private List<Map<String, Object>> run(Path work, List<FeedCable> feed, List<Fault> runFaults) throws Exception {
         List<Fault> possible = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
