@@ -155,17 +155,24 @@ public final class FaultMatrix implements Callable<Integer> {
             feeding.join();
             Map<String, StoreAudit.Row> stored = awaitStored(pipeline, feeder, feed);
             Set<String> rawKeys = TopicKeys.of(pipeline.broker.bootstrapServers(), Topics.RAW);
-            Set<String> parsedKeys = TopicKeys.of(pipeline.broker.bootstrapServers(), Topics.PARSED);
+            Map<String, String> parsedKeys = TopicKeys.positions(pipeline.broker.bootstrapServers(), Topics.PARSED);
+            Map<String, Object> groups = groupOffsets(pipeline);
+            LoadHarness.log("committed/end offsets at the end: %s", groups);
             for (int k = 0; k < possible.size(); k++) {
                 // each fault's row counts the cables sent from it to the next fault (the first also those before it)
                 long from = k == 0 ? Long.MIN_VALUE : faultAt[k];
                 long to = k + 1 < possible.size() ? faultAt[k + 1] : Long.MAX_VALUE;
                 rows.add(row(runName, possible.get(k), faultAt[k], from, to, feed, feeder, stored, rawKeys,
-                        parsedKeys));
+                        parsedKeys, pipeline.postgres));
             }
             if (possible.size() > 1) {
                 rows.add(row(runName, null, 0, Long.MIN_VALUE, Long.MAX_VALUE, feed, feeder, stored, rawKeys,
-                        parsedKeys));
+                        parsedKeys, pipeline.postgres));
+            }
+            // where the consumer groups stood when the run was counted: a group behind the end points at a stalled
+            // consumer, one at the end with cables missing at a skipped record
+            if (!possible.isEmpty()) {
+                rows.get(rows.size() - 1).put("group_offsets", groups);
             }
             synchronized (feeder.rejections) {
                 feeder.rejections.stream().limit(10).forEach(r -> LoadHarness.log("rejected: %s", r));
@@ -221,7 +228,8 @@ public final class FaultMatrix implements Callable<Integer> {
     private static Map<String, Object> row(String run, Fault fault, long faultAt, long from, long to,
                                            List<FeedCable> feed, ChaosFeeder feeder,
                                            Map<String, StoreAudit.Row> stored, Set<String> rawKeys,
-                                           Set<String> parsedKeys) {
+                                           Map<String, String> parsedKeys, PostgresServer postgres)
+            throws Exception {
         long sent = 0;
         long acknowledged = 0;
         long storedCount = 0;
@@ -249,8 +257,9 @@ public final class FaultMatrix implements Callable<Integer> {
                 lost++;
                 FeedCable cable = feed.get(i);
                 String where = !rawKeys.contains(cable.sha256()) ? "not on cables.raw"
-                        : !parsedKeys.contains(cable.cableId()) ? "on cables.raw, not on cables.parsed"
-                        : "on cables.parsed, not stored";
+                        : !parsedKeys.containsKey(cable.cableId()) ? "on cables.raw, not on cables.parsed"
+                        : "on cables.parsed at " + parsedKeys.get(cable.cableId()) + ", not stored ("
+                        + StoreAudit.describeId(postgres, cable.cableId()) + ")";
                 lostWhere.add(cable.name() + (ChaosFeeder.viaSpool(i) ? " (spool)" : "") + " " + cable.cableId()
                         + ": " + where);
             }
@@ -278,6 +287,19 @@ public final class FaultMatrix implements Callable<Integer> {
             out.put("lost_cables", lostWhere.subList(0, Math.min(20, lostWhere.size())));
         }
         return out;
+    }
+
+    /** Each group's committed and end offsets per partition of the topic it reads. */
+    private static Map<String, Object> groupOffsets(ChaosPipeline pipeline) {
+        Map<String, Object> groups = new LinkedHashMap<>();
+        try (var admin = pipeline.broker.admin()) {
+            groups.put("parse-service on " + Topics.RAW, GroupLag.of(admin, "parse-service", Topics.RAW).toString());
+            groups.put("store-service on " + Topics.PARSED,
+                    GroupLag.of(admin, "store-service", Topics.PARSED).toString());
+        } catch (Exception e) {
+            groups.put("error", e.toString());
+        }
+        return groups;
     }
 
     static List<String> table(List<Map<String, Object>> rows) {

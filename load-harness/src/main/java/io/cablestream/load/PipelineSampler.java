@@ -1,21 +1,15 @@
 package io.cablestream.load;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,7 +46,7 @@ final class PipelineSampler implements AutoCloseable {
         }
         Sample sample = new Sample((now - origin) / 1000.0, acked.getAsLong(), storedRows(),
                 lag("parse-service", "cables.raw"), lag("store-service", "cables.parsed"),
-                endOffsets("cables.dead-letter").values().stream().mapToLong(Long::longValue).sum(), rss);
+                GroupLag.records(admin, "cables.dead-letter"), rss);
         samples.add(sample);
         return sample;
     }
@@ -66,30 +60,7 @@ final class PipelineSampler implements AutoCloseable {
     }
 
     private long lag(String group, String topic) throws Exception {
-        Map<TopicPartition, Long> ends = endOffsets(topic);
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        long lag = 0;
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            OffsetAndMetadata offset = committed.get(end.getKey());
-            lag += end.getValue() - (offset == null ? 0 : offset.offset());
-        }
-        return lag;
-    }
-
-    private Map<TopicPartition, Long> endOffsets(String topic) throws Exception {
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                : admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet()) {
-            ends.put(e.getKey(), e.getValue().offset());
-        }
-        return ends;
+        return GroupLag.total(admin, group, topic);
     }
 
     @Override

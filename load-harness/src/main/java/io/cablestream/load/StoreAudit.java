@@ -34,6 +34,20 @@ final class StoreAudit {
         }
     }
 
+    /** What the store holds under a cable id (a lost cable's id may hold another text): for the lost cables' report. */
+    static String describeId(PostgresServer postgres, String cableId) throws Exception {
+        try (Connection db = postgres.connect();
+             var select = db.prepareStatement("SELECT content_sha256, ingest_id, writes, parser_version, stored_at "
+                     + "FROM cable WHERE cable_id = ?")) {
+            select.setString(1, cableId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? "its id holds sha " + row.getString(1) + ", ingest id " + row.getString(2)
+                        + ", writes " + row.getInt(3) + ", parser " + row.getString(4) + ", stored "
+                        + row.getTimestamp(5).toInstant() : "no row of its id";
+            }
+        }
+    }
+
     static Map<String, Row> read(PostgresServer postgres) throws Exception {
         Map<String, Row> rows = new HashMap<>();
         try (Connection db = postgres.connect(); Statement statement = db.createStatement()) {

@@ -8,19 +8,27 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Every key of a topic, read from the start to the end offsets outside any consumer group: where a lost cable went. */
+/**
+ * Every key of a topic, read from the start to the end offsets outside any consumer group: where a lost cable went,
+ * and at which partition and offset its last record is.
+ */
 final class TopicKeys {
 
     private TopicKeys() {
     }
 
     static Set<String> of(String bootstrapServers, String topic) {
-        Set<String> keys = new HashSet<>();
+        return positions(bootstrapServers, topic).keySet();
+    }
+
+    /** The {@code partition@offset} of each key's last record. */
+    static Map<String, String> positions(String bootstrapServers, String topic) {
+        Map<String, String> keys = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -35,7 +43,7 @@ final class TopicKeys {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
                     && System.currentTimeMillis() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    keys.add(record.key());
+                    keys.put(record.key(), record.partition() + "@" + record.offset());
                 }
             }
         }

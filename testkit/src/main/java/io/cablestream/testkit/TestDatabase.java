@@ -111,7 +111,11 @@ public final class TestDatabase {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
+                    // fsync off survives a crash of the server process (the OS keeps the pages), not of the
+                    // machine: fine for tests. synchronous_commit stays on (the library turns it off), or a
+                    // crashed server loses commits the store was already told about
                     .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
