@@ -2,11 +2,12 @@
 # Load test of ingest-service alone (not a timed test): a scratch single-node broker and the service's jar on
 # their own ports, then `cables ingest --bench` posting the corpus at full speed; prints accepted cables/s and
 # MB/s. Usage: ingest-service/bench.sh [CORPUS_DIR] [REPEAT]   (build first: ./mvnw -B install -DskipTests)
+# CORPUS_DIR defaults to $CABLES_CORPUS/cables, else ../shared/corpus/cables beside the repository, else samples/cables.
 # BENCH_SERVICE_JAR=other/quarkus-run.jar runs another build of the service (A/B against the same CLI and broker);
 # BENCH_SERVICE_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CORPUS="${1:-/work/shared/corpus/cables}"
+CORPUS="${1:-${CABLES_CORPUS:-$ROOT/../shared/corpus}/cables}"
 [[ -d $CORPUS ]] || CORPUS="$ROOT/samples/cables"
 REPEAT="${2:-4}"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
