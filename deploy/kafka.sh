@@ -38,29 +38,13 @@ kafka_java() {
 write_properties() {
   mkdir -p "$DATA_DIR"
   cat >"$PROPERTIES" <<PROPS
-# written by deploy/kafka.sh on every start; edit the script, not this file
-process.roles=broker,controller
-node.id=1
+# written by deploy/kafka.sh on every start: where it listens and keeps its data, then deploy/kafka-broker.properties
 controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
 listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
 advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
 log.dirs=$DATA_DIR
-num.partitions=6
-# one broker: the internal topics must not ask for three replicas, or consumer groups and
-# transactions wait for brokers that never come
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-# no 3 s pause before the first consumer of a group gets its partitions
-group.initial.rebalance.delay.ms=0
-# ingest-service allows 2 MiB requests (max.request.size), so a 1 MiB cable fits in one batch
-message.max.bytes=2097152
 PROPS
+  cat "$CABLES_ROOT/deploy/kafka-broker.properties" >>"$PROPERTIES"
 }
 
 start() {

@@ -1,5 +1,6 @@
 package io.cablestream.parser;
 
+import io.cablestream.events.CableCharset;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.ParsedCable.Section;
 import io.cablestream.events.ParsedCable.Warning;
@@ -71,7 +72,7 @@ public final class CableParser {
      * send the JDK's decoder down its byte-by-byte path.
      */
     public static String text(byte[] raw) {
-        return TextDecoder.decode(raw == null ? new byte[0] : raw, new boolean[1]);
+        return CableCharset.decode(raw == null ? new byte[0] : raw).text();
     }
 
     public ParsedCable parse(byte[] raw) {
@@ -107,12 +108,11 @@ public final class CableParser {
     }
 
     private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, String source, Warnings warnings, Found found) {
-        boolean[] guessed = new boolean[1];
-        String decoded = TextDecoder.decode(raw, guessed);
-        if (guessed[0]) {
+        CableCharset.Decoded decoded = CableCharset.decode(raw);
+        if (decoded.guessed()) {
             warnings.add("NOT_UTF8", "bytes are not valid UTF-8; decoded as Windows-1252");
         }
-        String normalised = Normaliser.normalise(decoded, warnings);
+        String normalised = Normaliser.normalise(decoded.text(), warnings);
         ParseBudget.check();
         CableText text = LineScanner.scan(normalised);
         ParseBudget.check();

@@ -30,7 +30,7 @@ final class NoiseGenerator {
     }
 
     static byte[] apply(byte[] clean, List<Damage> damages, Random random) {
-        String text = TextDecoder.decode(clean, new boolean[1]);
+        String text = CableParser.text(clean);
         for (Damage d : damages) {
             text = switch (d) {
                 case NO_HEADER -> noHeader(text);

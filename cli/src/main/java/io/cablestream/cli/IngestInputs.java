@@ -1,5 +1,6 @@
 package io.cablestream.cli;
 
+import io.cablestream.events.CableCharset;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -156,13 +157,17 @@ final class IngestInputs {
             for (int i = 0; i < RELEASE_COLUMNS.length; i++) {
                 release.put(RELEASE_COLUMNS[i], latin1ToText(row.get(i)).text());
             }
-            IngestText.Decoded text = latin1ToText(row.get(6) + "\n\n" + row.get(7));
+            CableCharset.Decoded text = latin1ToText(row.get(6) + "\n\n" + row.get(7));
             items.accept(IngestItem.row(row.get(2).isBlank() ? file + " row " + number : row.get(2), text, release));
         }
     }
 
-    private IngestText.Decoded latin1ToText(String latin1) {
-        return IngestText.decode(latin1.getBytes(StandardCharsets.ISO_8859_1), declared);
+    /**
+     * A CSV cell's text by the charset the user declared ({@code --charset}), else by the contract's rule, as the
+     * ingest service decodes a {@code text/plain} cable posted without a charset; it records both in the headers.
+     */
+    private CableCharset.Decoded latin1ToText(String latin1) {
+        return CableCharset.decode(latin1.getBytes(StandardCharsets.ISO_8859_1), declared);
     }
 
     /** Reports how many bytes of the file were consumed, so that the ETA follows archives and CSV too. */

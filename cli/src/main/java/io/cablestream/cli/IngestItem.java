@@ -1,5 +1,7 @@
 package io.cablestream.cli;
 
+import io.cablestream.events.CableCharset;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ record IngestItem(String source, byte[] bytes, String text, Charset charset, boo
         return new IngestItem(source, bytes, null, null, false, Map.of());
     }
 
-    static IngestItem row(String source, IngestText.Decoded decoded, Map<String, String> release) {
+    static IngestItem row(String source, CableCharset.Decoded decoded, Map<String, String> release) {
         return new IngestItem(source, null, decoded.text(), decoded.charset(), decoded.guessed(), release);
     }
 

@@ -1,10 +1,8 @@
 package io.cablestream.load;
 
-import io.cablestream.events.Topics;
-import io.cablestream.testkit.TopicSettings;
+import io.cablestream.testkit.PipelineTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
@@ -16,11 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * A fresh single-node KRaft broker as its own JVM, from deploy/local-runtime's class path and with
- * deploy/kafka.sh's settings, on free ports and an empty data directory, so its CPU and memory are its own.
+ * A fresh single-node KRaft broker as its own JVM, from deploy/local-runtime's class path and with the settings
+ * of deploy/kafka-broker.properties (as deploy/kafka.sh), on free ports and an empty data directory, so its CPU
+ * and memory are its own.
  */
 final class BrokerProcess implements AutoCloseable {
 
@@ -42,25 +40,14 @@ final class BrokerProcess implements AutoCloseable {
         int controllerPort = freePort();
         Path dir = Files.createDirectories(workDir.resolve("kafka"));
         Path properties = dir.resolve("server.properties");
+        // where this broker listens and keeps its data, then the settings every broker of the project has
         Files.writeString(properties, """
-                process.roles=broker,controller
-                node.id=1
                 controller.quorum.bootstrap.servers=127.0.0.1:%2$d
                 listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
                 advertised.listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-                controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
                 log.dirs=%3$s
-                num.partitions=6
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
-                group.initial.rebalance.delay.ms=0
-                message.max.bytes=2097152
-                """.formatted(port, controllerPort, dir.resolve("data")));
+                """.formatted(port, controllerPort, dir.resolve("data"))
+                + Files.readString(repoRoot.resolve("deploy/kafka-broker.properties")));
         String classPath = repoRoot.resolve("deploy/local-runtime/target/lib") + "/*";
         if (!Files.isDirectory(repoRoot.resolve("deploy/local-runtime/target/lib"))) {
             throw new IllegalStateException("deploy/local-runtime/target/lib is missing: ./mvnw -pl deploy/local-runtime -am install -DskipTests");
@@ -110,22 +97,16 @@ final class BrokerProcess implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
     }
 
-    void createTopics(Map<String, Integer> partitionsByTopic) throws Exception {
+    void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin()) {
-            admin.createTopics(partitionsByTopic.entrySet().stream()
-                    .map(t -> new NewTopic(t.getKey(), t.getValue(), (short) 1)).toList())
-                    .all().get(60, TimeUnit.SECONDS);
+            PipelineTopics.create(admin, partitionsByTopic);
         }
     }
 
     /** The pipeline's topics with the settings of deploy/topics.env (retention, message size), as every start makes them. */
-    void createPipelineTopics() throws Exception {
+    void createPipelineTopics() {
         try (Admin admin = admin()) {
-            admin.createTopics(Stream.of(Topics.RAW, Topics.PARSED, Topics.DEAD_LETTER).map(topic -> {
-                TopicSettings settings = TopicSettings.of(topic);
-                return new NewTopic(topic, settings.partitions(), settings.replicationFactor())
-                        .configs(settings.configs());
-            }).toList()).all().get(60, TimeUnit.SECONDS);
+            PipelineTopics.create(admin);
         }
     }
 

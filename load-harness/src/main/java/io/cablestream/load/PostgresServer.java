@@ -1,5 +1,7 @@
 package io.cablestream.load;
 
+import io.cablestream.testkit.TestDatabase;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,24 +119,14 @@ final class PostgresServer implements AutoCloseable {
 
     private static PostgresServer freshDatabaseOn(String serverUrl) throws SQLException {
         String user = envOr("CABLES_LOAD_DB_USER", "postgres");
-        String password = envOr("CABLES_LOAD_DB_PASSWORD", "");
-        String name = "cables_load_" + System.currentTimeMillis();
+        TestDatabase database = TestDatabase.freshDatabaseOn(serverUrl, user, envOr("CABLES_LOAD_DB_PASSWORD", ""),
+                "cables_load");
         long postmaster;
-        try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             postmaster = postmasterOf(statement);
         }
-        String url = serverUrl.replaceFirst("^(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name);
-        Runnable drop = () -> {
-            try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
-                 Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (SQLException e) {
-                System.err.println("could not drop " + name + ": " + e.getMessage());
-            }
-        };
-        return new PostgresServer(url, user, password, postmaster, null, drop, null);
+        return new PostgresServer(database.jdbcUrl(), user, database.password(), postmaster, null, database::drop,
+                null);
     }
 
     /** The postmaster is the parent of this connection's backend. */

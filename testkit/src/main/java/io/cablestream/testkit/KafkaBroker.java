@@ -1,28 +1,19 @@
 package io.cablestream.testkit;
 
-import io.cablestream.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A real Apache Kafka broker (KRaft, one combined node) started in this JVM, once, with Kafka's own test kit.
  * Its version is the kafka-clients version Quarkus manages: another one breaks the Quarkus Kafka client.
  */
 public final class KafkaBroker {
-
-    private static final List<String> PIPELINE_TOPICS = List.of(Topics.RAW, Topics.PARSED, Topics.DEAD_LETTER);
 
     private static KafkaBroker shared;
 
@@ -81,16 +72,10 @@ public final class KafkaBroker {
                     .setNumControllerNodes(1)
                     .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
                     .build();
-            // one node: the internal topics cannot have three replicas, and with the default of three
-            // consumer groups never get a coordinator and silently receive nothing
-            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "4")
-                    .setConfigProp("transaction.state.log.replication.factor", "1")
-                    .setConfigProp("transaction.state.log.min.isr", "1")
-                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            BrokerSettings.settings().forEach(builder::setConfigProp);
+            // fewer partitions of the offsets topic than Kafka's 50: the group coordinator is ready sooner
+            KafkaClusterTestKit cluster = builder.setConfigProp("offsets.topic.num.partitions", "4")
                     .build();
             cluster.format();
             cluster.startup();
@@ -118,43 +103,18 @@ public final class KafkaBroker {
         return cluster.bootstrapServers();
     }
 
-    /** cables.raw, cables.parsed and cables.dead-letter with the partitions and configs of deploy/topics.env. */
+    /** The pipeline's topics, as {@link PipelineTopics#create(Admin)} makes them. */
     public void createPipelineTopics() {
-        Map<String, Integer> partitions = new LinkedHashMap<>();
-        for (String topic : PIPELINE_TOPICS) {
-            partitions.put(topic, TopicSettings.of(topic).partitions());
+        try (Admin admin = admin()) {
+            PipelineTopics.create(admin);
         }
-        createTopics(partitions);
     }
 
-    /**
-     * Creates the topics that do not exist yet, with the given partition counts; a pipeline topic gets the configs
-     * of deploy/topics.env (retention, max.message.bytes, min.insync.replicas), as every local start does.
-     */
+    /** The topics that do not exist yet, as {@link PipelineTopics#create(Admin, Map)} makes them. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = partitionsByTopic.entrySet().stream()
-                    .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> newTopic(topic.getKey(), topic.getValue()))
-                    .toList();
-            admin.createTopics(missing).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topics " + partitionsByTopic.keySet(), e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            PipelineTopics.create(admin, partitionsByTopic);
         }
-    }
-
-    private static NewTopic newTopic(String name, int partitions) {
-        if (!PIPELINE_TOPICS.contains(name)) {
-            return new NewTopic(name, partitions, (short) 1);  // one broker
-        }
-        TopicSettings settings = TopicSettings.of(name);
-        return new NewTopic(name, partitions, settings.replicationFactor()).configs(settings.configs());
     }
 
     public Admin admin() {

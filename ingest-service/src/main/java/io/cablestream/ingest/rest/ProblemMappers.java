@@ -3,7 +3,7 @@ package io.cablestream.ingest.rest;
 import io.cablestream.ingest.config.IngestConfig;
 import io.cablestream.ingest.domain.BrokerUnavailableException;
 import io.cablestream.ingest.domain.RejectedCableException;
-import jakarta.ws.rs.WebApplicationException;
+import io.cablestream.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -11,7 +11,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Every error as {@code application/problem+json}: rejected cables, an unavailable broker, unreadable bodies, and JAX-RS's own (415, 404, 405). */
+/**
+ * Ingest's own errors as {@code application/problem+json}: rejected cables, an unavailable broker (with the items
+ * a batch settled before it failed, and Retry-After), unreadable bodies; JAX-RS's own (415, 404, 405) and anything
+ * unexpected are cable-problem's {@code UnexpectedErrorMapper}.
+ */
 public class ProblemMappers {
 
     private final IngestConfig config;
@@ -28,7 +32,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response brokerUnavailable(BrokerUnavailableException unavailable) {
         return Response.fromResponse(Problem.response(503, unavailable.getMessage(),
-                        unavailable.settled().isEmpty() ? null : unavailable.settled()))
+                        "items", unavailable.settled().isEmpty() ? null : unavailable.settled()))
                 .header(HttpHeaders.RETRY_AFTER, config.retryAfterSeconds())
                 .build();
     }
@@ -42,10 +46,5 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(UncheckedIOException failure) {
         return unreadable(failure.getCause());
-    }
-
-    @ServerExceptionMapper
-    public Response webApplication(WebApplicationException failure) {
-        return Problem.response(failure.getResponse().getStatus(), failure.getMessage());
     }
 }

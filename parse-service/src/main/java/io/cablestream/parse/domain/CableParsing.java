@@ -7,13 +7,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
+
+import static io.cablestream.parse.domain.HeaderText.header;
 
 /**
  * Turns one raw record (bytes and headers of cables.raw) into the ParsedCable event, or says why it cannot:
@@ -83,11 +83,6 @@ public class CableParsing {
                     "no cable id could be read" + (warnings.isEmpty() ? "" : " (" + warnings + ")"));
         }
         return cable;
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers == null ? null : headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Instant instant(String text) {

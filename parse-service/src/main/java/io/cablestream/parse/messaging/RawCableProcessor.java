@@ -24,6 +24,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import static io.cablestream.parse.domain.HeaderText.header;
 
 /**
  * cables.raw -> cable-parser -> cables.parsed (keyed by cable id); a record that is not a cable is nacked,
@@ -67,7 +70,8 @@ public class RawCableProcessor {
 
     private Uni<Message<byte[]>> parseOrDeadLetter(Message<byte[]> raw) {
         Headers headers = headers(raw);
-        MDC.put(INGEST_ID, header(headers, RawCableHeaders.INGEST_ID));
+        // "" for a record without one: the MDC takes no null
+        MDC.put(INGEST_ID, Objects.requireNonNullElse(header(headers, RawCableHeaders.INGEST_ID), ""));
         try {
             ParsedCable cable = parsing.parse(raw.getPayload(), headers);
             MDC.put(CABLE_ID, cable.cableId());
@@ -82,11 +86,6 @@ public class RawCableProcessor {
             MDC.remove(INGEST_ID);
             MDC.remove(CABLE_ID);
         }
-    }
-
-    private static String header(Headers headers, String name) {
-        var header = headers.lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Tells the dead-letter record which parser refused it, so a replay after a fix can be told apart. */

@@ -7,19 +7,18 @@ import io.cablestream.events.Topics;
 import io.cablestream.parse.domain.CableParsing;
 import io.cablestream.parse.domain.UnparseableCableException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+
+import static io.cablestream.parse.domain.HeaderText.header;
 
 /**
  * Parses records again with the current parser and publishes the results to cables.parsed: the dead letters
@@ -32,10 +31,13 @@ public class ReplayService {
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
 
     private final CableParsing parsing;
+    private final Config config;
     private final String bootstrapServers;
 
-    public ReplayService(CableParsing parsing, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public ReplayService(CableParsing parsing, Config config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.parsing = parsing;
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -51,16 +53,16 @@ public class ReplayService {
 
     private ReplayReport replay(String topic, RawRange range, boolean deadLetters) {
         Tally tally = new Tally();
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             new TopicScanner(bootstrapServers).scan(topic, range, record -> {
                 tally.read++;
-                if (deadLetters && !Topics.RAW.equals(header(record, DeadLetterHeaders.SOURCE_TOPIC))) {
+                if (deadLetters && !Topics.RAW.equals(header(record.headers(), DeadLetterHeaders.SOURCE_TOPIC))) {
                     tally.skipped++;
                     return;
                 }
                 try {
                     ParsedCable cable = parsing.parse(record.value(), record.headers());
-                    tally.last = producer.send(new ProducerRecord<>(Topics.PARSED, cable.cableId(), CableJson.toJson(cable)));
+                    tally.last = producer.send(new ProducerRecord<>(Topics.PARSED, cable.cableId(), CableJson.toJsonBytes(cable)));
                     tally.republished++;
                 } catch (UnparseableCableException e) {
                     tally.failures.merge(e.category(), 1L, Long::sum);
@@ -90,21 +92,8 @@ public class ReplayService {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none", // as the cables-parsed channel
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_194_304));
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(ParsedProducerConfig.of(config, bootstrapServers));
     }
 
     private static final class Tally {

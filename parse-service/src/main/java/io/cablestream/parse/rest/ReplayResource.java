@@ -3,6 +3,7 @@ package io.cablestream.parse.rest;
 import io.cablestream.parse.replay.RawRange;
 import io.cablestream.parse.replay.ReplayReport;
 import io.cablestream.parse.replay.ReplayService;
+import io.cablestream.problem.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,6 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.problem.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,6 +11,6 @@ public class BadParameterMapper implements ExceptionMapper<BadParameterException
 
     @Override
     public Response toResponse(BadParameterException e) {
-        return Problem.response(400, e.getMessage(), e.parameter());
+        return Problem.response(400, e.getMessage(), "parameter", e.parameter());
     }
 }

@@ -1,5 +1,6 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.problem.Problem;
 import io.cablestream.store.persistence.CableEntity;
 import io.cablestream.store.persistence.CableGraph;
 import io.cablestream.store.persistence.CablePage;

@@ -1,5 +1,6 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.problem.Problem;
 import io.cablestream.store.config.StoreConfig;
 import io.cablestream.store.persistence.DeadLetterPage;
 import io.cablestream.store.persistence.DeadLetterQueries;

@@ -1,4 +1,4 @@
-package io.cablestream.store.rest;
+package io.cablestream.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
