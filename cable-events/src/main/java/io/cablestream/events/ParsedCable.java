@@ -10,15 +10,18 @@ import java.util.List;
 
 /**
  * One cable as the parser read it: the event on {@link Topics#PARSED}. Field names are a public contract
- * (see {@code parsed-cable.schema.json}); fields the parser could not find are absent, never guessed.
- * New fields may be added; renaming or removing one raises {@link #SCHEMA_VERSION}.
+ * (see {@code parsed-cable.schema.json} and the module's README); fields the parser could not find are absent,
+ * never guessed. New fields may be added; renaming or removing one raises {@link #SCHEMA_VERSION}.
+ * <p>
+ * The body text is carried once, in {@link #rawText}: a paragraph is a span of it, read with
+ * {@link Paragraph#text(String)} or {@link #text(Paragraph)}. The facts of the cable's ingestion are in
+ * {@link #ingest}. Build one with {@link #builder()}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"schemaVersion", "parserVersion", "cableId", "dtg", "classification", "caveats", "section",
         "from", "to", "info", "tags", "subject", "references", "classifiedBy", "executiveOrder", "summary",
-        "comment", "paragraphs", "signers", "redactions", "header", "warnings", "ingestId", "contentSha256",
-        "receivedAt", "source", "rawText"})
+        "comment", "paragraphs", "signers", "redactions", "header", "warnings", "ingest", "rawText"})
 public record ParsedCable(
         int schemaVersion,
         String parserVersion,
@@ -42,13 +45,11 @@ public record ParsedCable(
         Integer redactions,
         Header header,
         List<Warning> warnings,
-        String ingestId,
-        String contentSha256,
-        Instant receivedAt,
-        String source,
+        Ingest ingest,
         String rawText) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: the body once (paragraphs are spans of rawText), the ingest facts in {@code ingest}. */
+    public static final int SCHEMA_VERSION = 2;
 
     /** Lists are never null: JSON leaves empty ones out, and reading it back gives empty lists. */
     public ParsedCable {
@@ -66,12 +67,39 @@ public record ParsedCable(
         return list == null ? List.of() : list;
     }
 
+    /** An empty cable of this schema version, to be filled in. */
+    public static ParsedCableBuilder builder() {
+        return new ParsedCableBuilder();
+    }
+
+    /** A builder holding every field of this cable, to make a changed copy. */
+    public ParsedCableBuilder toBuilder() {
+        return new ParsedCableBuilder(this);
+    }
+
     /** The same cable with the facts of its ingestion, which the parser cannot know. */
-    public ParsedCable withIngest(String ingestId, String contentSha256, Instant receivedAt, String source,
-                                  String rawText) {
-        return new ParsedCable(schemaVersion, parserVersion, cableId, dtg, classification, caveats, section, from,
-                to, info, tags, subject, references, classifiedBy, executiveOrder, summary, comment, paragraphs,
-                signers, redactions, header, warnings, ingestId, contentSha256, receivedAt, source, rawText);
+    public ParsedCable withIngest(Ingest ingest) {
+        return toBuilder().ingest(ingest).build();
+    }
+
+    /** The ingest facts, never null: {@link Ingest#NONE} where the event has none. */
+    public Ingest ingestOrNone() {
+        return ingest == null ? Ingest.NONE : ingest;
+    }
+
+    /** The text of a paragraph of this cable, as a reader sees it. */
+    public String text(Paragraph paragraph) {
+        return paragraph.text(rawText);
+    }
+
+    /**
+     * What the ingest service knew of the cable: its {@code id} (a UUID), the lower-case hex {@code sha256} of the
+     * normalised text (the raw record's key), when it was {@code receivedAt}, its {@code source} (a file name,
+     * an archive entry, a URL, "http") and the {@code charset} its bytes were decoded from.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Ingest(String id, String sha256, Instant receivedAt, String source, String charset) {
+        public static final Ingest NONE = new Ingest(null, null, null, null, null);
     }
 
     /** "Section 01 of 02" of the classification line. */
@@ -147,9 +175,29 @@ public record ParsedCable(
     public record ExecutiveOrder(String order, LocalDate declassifyOn) {
     }
 
-    /** A numbered paragraph with its marking, e.g. 2 / "SBU". */
+    /**
+     * A numbered paragraph with its marking, e.g. 2 / "SBU": the span {@code start}..{@code end} of the raw text
+     * (UTF-16 code units, end exclusive) after its number and marking, without the {@code omit} spans inside it
+     * (page breaks and other lines that are not the paragraph's). {@link #text(String)} gives its text.
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Paragraph(int number, String marking, String text) {
+    public record Paragraph(int number, String marking, int start, int end, List<Span> omit) {
+        public Paragraph {
+            omit = orEmpty(omit);
+        }
+
+        public Paragraph(int number, String marking, int start, int end) {
+            this(number, marking, start, end, List.of());
+        }
+
+        /** The paragraph's text in {@code rawText} as a reader sees it ({@link SpanText}). */
+        public String text(String rawText) {
+            return SpanText.of(rawText, start, end, omit);
+        }
+    }
+
+    /** Characters {@code start} (inclusive) to {@code end} (exclusive) of the raw text, in UTF-16 code units. */
+    public record Span(int start, int end) {
     }
 
     /** The ACP-127 transmission header above the text. */

@@ -19,26 +19,40 @@ class ParsedCableSchemaTest {
 
     private static final JsonSchema SCHEMA = loadSchema();
 
+    /** The raw text a full cable's paragraph is a span of: paragraph 2's text is "In his presentation". */
+    static final String RAW_TEXT = "UNCLAS SECTION 01 OF 02 USOSCE 000086\n\n\u00b62. (SBU) In his\npresentation\n";
+
     static ParsedCable fullCable() {
-        return new ParsedCable(ParsedCable.SCHEMA_VERSION, "1.0.0", "09USOSCE86",
-                Instant.parse("2009-04-07T15:27:00Z"), "UNCLASSIFIED//FOR OFFICIAL USE ONLY", List.of("SIPDIS"),
-                new ParsedCable.Section(1, 2), "USMISSION USOSCE",
-                List.of(new ParsedCable.Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "6323")),
-                List.of(new ParsedCable.Recipient("RUEHUNV", "USMISSION UNVIE VIENNA", "PRIORITY", "1289")),
-                List.of(new ParsedCable.Tag("EAID", ParsedCable.TagKind.SUBJECT),
-                        new ParsedCable.Tag("OSCE", ParsedCable.TagKind.ORGANISATION)),
-                "S/CRS AMB HERBST PITCHES RECONSTRUCTION AND STABILIZATION TO OSCE STATES",
-                List.of(new ParsedCable.Reference("A", "09STATE12345", "STATE 12345")),
-                new ParsedCable.ClassifiedBy("Ambassador X", "Charge d'Affaires", List.of("1.4(b)", "1.4(d)")),
-                new ParsedCable.ExecutiveOrder("12958", LocalDate.parse("2019-04-07")),
-                "S/CRS Ambassador Herbst visited OSCE", "Ambassador Herbst's presentation",
-                List.of(new ParsedCable.Paragraph(2, "SBU", "In his presentation")), List.of("SCOTT"), 0,
-                new ParsedCable.Header("VZCZCXRO1843", "PRIORITY", "PRIORITY", List.of("RUEHAST"), "RUEHVEN",
-                        "0086", 1, "0971527", "ZNR UUUUU ZZH"),
-                List.of(new ParsedCable.Warning("SUBJECT_DUPLICATE", "a truncated SUBJECT line was ignored")),
-                "5b0f6f0e-1111-4a3c-9d42-000000000001",
-                "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
-                Instant.parse("2026-11-28T03:00:00Z"), "09USOSCE86.txt", "UNCLAS SECTION 01 OF 02 USOSCE 000086");
+        return ParsedCable.builder()
+                .parserVersion("1.0.0")
+                .cableId("09USOSCE86")
+                .dtg(Instant.parse("2009-04-07T15:27:00Z"))
+                .classification("UNCLASSIFIED//FOR OFFICIAL USE ONLY")
+                .caveats(List.of("SIPDIS"))
+                .section(new ParsedCable.Section(1, 2))
+                .from("USMISSION USOSCE")
+                .to(List.of(new ParsedCable.Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "6323")))
+                .info(List.of(new ParsedCable.Recipient("RUEHUNV", "USMISSION UNVIE VIENNA", "PRIORITY", "1289")))
+                .tags(List.of(new ParsedCable.Tag("EAID", ParsedCable.TagKind.SUBJECT),
+                        new ParsedCable.Tag("OSCE", ParsedCable.TagKind.ORGANISATION)))
+                .subject("S/CRS AMB HERBST PITCHES RECONSTRUCTION AND STABILIZATION TO OSCE STATES")
+                .references(List.of(new ParsedCable.Reference("A", "09STATE12345", "STATE 12345")))
+                .classifiedBy(new ParsedCable.ClassifiedBy("Ambassador X", "Charge d'Affaires",
+                        List.of("1.4(b)", "1.4(d)")))
+                .executiveOrder(new ParsedCable.ExecutiveOrder("12958", LocalDate.parse("2019-04-07")))
+                .summary("S/CRS Ambassador Herbst visited OSCE")
+                .comment("Ambassador Herbst's presentation")
+                .paragraphs(List.of(new ParsedCable.Paragraph(2, "SBU", 49, 68)))
+                .signers(List.of("SCOTT"))
+                .redactions(0)
+                .header(new ParsedCable.Header("VZCZCXRO1843", "PRIORITY", "PRIORITY", List.of("RUEHAST"), "RUEHVEN",
+                        "0086", 1, "0971527", "ZNR UUUUU ZZH"))
+                .warnings(List.of(new ParsedCable.Warning("SUBJECT_DUPLICATE", "a truncated SUBJECT line was ignored")))
+                .ingest(new ParsedCable.Ingest("5b0f6f0e-1111-4a3c-9d42-000000000001",
+                        "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                        Instant.parse("2026-11-28T03:00:00Z"), "09USOSCE86.txt", "UTF-8"))
+                .rawText(RAW_TEXT)
+                .build();
     }
 
     @Test
@@ -62,6 +76,15 @@ class ParsedCableSchemaTest {
     }
 
     @Test
+    void aParagraphIsASpanOfTheRawTextNotACopy() {
+        JsonNode paragraph = CableJson.mapper().valueToTree(fullCable()).get("paragraphs").get(0);
+
+        assertThat(fullCable().text(fullCable().paragraphs().get(0))).isEqualTo("In his presentation");
+        assertThat(paragraph.has("text")).isFalse();
+        assertThat(paragraph.get("start").asInt()).isEqualTo(49);
+    }
+
+    @Test
     void jsonRoundTripKeepsEveryField() {
         ParsedCable cable = fullCable();
 
@@ -70,11 +93,9 @@ class ParsedCableSchemaTest {
 
     @Test
     void absentFieldsAreLeftOutOfTheJson() {
-        var minimal = new ParsedCable(1, "1.0.0", null, null, null, List.of(), null, null, List.of(), List.of(),
-                List.of(), null, List.of(), null, null, null, null, List.of(), List.of(), null, null, List.of(),
-                null, null, null, null, null);
+        var minimal = ParsedCable.builder().parserVersion("1.0.0").build();
 
-        assertThat(CableJson.toJson(minimal)).isEqualTo("{\"schemaVersion\":1,\"parserVersion\":\"1.0.0\"}");
+        assertThat(CableJson.toJson(minimal)).isEqualTo("{\"schemaVersion\":2,\"parserVersion\":\"1.0.0\"}");
     }
 
     private static JsonSchema loadSchema() {

@@ -2,6 +2,7 @@ package io.cablestream.parser;
 
 import io.cablestream.events.CableCharset;
 import io.cablestream.events.ParsedCable;
+import io.cablestream.events.ParsedCableBuilder;
 import io.cablestream.events.ParsedCable.Section;
 import io.cablestream.events.ParsedCable.Warning;
 
@@ -18,7 +19,7 @@ import java.util.function.LongSupplier;
 public final class CableParser {
 
     /** Semantic version of the extraction, recorded in every event so that newer parses replace older ones. */
-    public static final String VERSION = "1.5.0";
+    public static final String VERSION = "2.0.0";
 
     /**
      * The release's own metadata delivered beside the text rather than in it, e.g. the id, date and
@@ -103,16 +104,18 @@ public final class CableParser {
             return found.cable(warnings.list());
         } catch (RuntimeException | StackOverflowError e) {
             warnings.add("PARSER_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage());
-            return failed(warnings.list());
+            return failed(warnings.list(), found.rawText);
         }
     }
 
     private ParsedCable parse(byte[] raw, ReleaseMetadata metadata, String source, Warnings warnings, Found found) {
         CableCharset.Decoded decoded = CableCharset.decode(raw);
+        found.rawText = decoded.text();
         if (decoded.guessed()) {
             warnings.add("NOT_UTF8", "bytes are not valid UTF-8; decoded as Windows-1252");
         }
-        String normalised = Normaliser.normalise(decoded.text(), warnings);
+        SourcePositions positions = new SourcePositions();
+        String normalised = Normaliser.normalise(decoded.text(), warnings, positions);
         ParseBudget.check();
         CableText text = LineScanner.scan(normalised);
         ParseBudget.check();
@@ -141,14 +144,21 @@ public final class CableParser {
         int redactions = BodyExtractor.redactions(normalised);
         ParseBudget.check();
 
-        return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg == null ? null : dtg.instant(),
-                classification.value, classification.caveats, section, header.from(), recipients.to(),
-                recipients.info(), TagsExtractor.extract(text, warnings), subject,
-                ReferenceExtractor.extract(text, dtg == null ? null : dtg.year(), cableId), ClassifiedByExtractor.extract(text),
-                ExecutiveOrderExtractor.extract(text, warnings), SummaryExtractor.extract(text),
-                BodyExtractor.span(text, "COMMENT"), ParagraphExtractor.extract(text, warnings),
-                BodyExtractor.signers(text), redactions, header.header(), List.copyOf(warnings.list()), null, null,
-                null, null, null);
+        return found.builder()
+                .to(recipients.to())
+                .info(recipients.info())
+                .tags(TagsExtractor.extract(text, warnings))
+                .subject(subject)
+                .references(ReferenceExtractor.extract(text, dtg == null ? null : dtg.year(), cableId))
+                .classifiedBy(ClassifiedByExtractor.extract(text))
+                .executiveOrder(ExecutiveOrderExtractor.extract(text, warnings))
+                .summary(SummaryExtractor.extract(text))
+                .comment(BodyExtractor.span(text, "COMMENT"))
+                .paragraphs(ParagraphExtractor.extract(text, warnings, positions))
+                .signers(BodyExtractor.signers(text))
+                .redactions(redactions)
+                .warnings(List.copyOf(warnings.list()))
+                .build();
     }
 
     /** The names of the first posts, for a warning: the list is in the record. */
@@ -160,21 +170,30 @@ public final class CableParser {
         return recipients.size() > 10 ? b.append("; ...").toString() : b.toString();
     }
 
-    /** The header fields as they are found, for a parse that runs out of time before the body is read. */
+    /** The text and header fields as they are found, for a parse that runs out of time before the body is read. */
     private static final class Found {
+        String rawText;
         String cableId;
         Instant dtg;
         Classification classification;
         Section section;
         HeaderExtractor.Result header;
 
+        ParsedCableBuilder builder() {
+            return ParsedCable.builder()
+                    .parserVersion(VERSION)
+                    .rawText(rawText)
+                    .cableId(cableId)
+                    .dtg(dtg)
+                    .classification(classification == null ? null : classification.value)
+                    .caveats(classification == null ? List.of() : classification.caveats)
+                    .section(section)
+                    .from(header == null ? null : header.from())
+                    .header(header == null ? null : header.header());
+        }
+
         ParsedCable cable(List<Warning> warnings) {
-            return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, cableId, dtg,
-                    classification == null ? null : classification.value,
-                    classification == null ? List.of() : classification.caveats, section,
-                    header == null ? null : header.from(), List.of(), List.of(), List.of(), null, List.of(), null, null,
-                    null, null, List.of(), List.of(), null, header == null ? null : header.header(),
-                    List.copyOf(warnings), null, null, null, null, null);
+            return builder().warnings(List.copyOf(warnings)).build();
         }
     }
 
@@ -193,9 +212,7 @@ public final class CableParser {
         }
     }
 
-    private static ParsedCable failed(List<Warning> warnings) {
-        return new ParsedCable(ParsedCable.SCHEMA_VERSION, VERSION, null, null, null, List.of(), null, null,
-                List.of(), List.of(), List.of(), null, List.of(), null, null, null, null, List.of(), List.of(), null,
-                null, List.copyOf(warnings), null, null, null, null, null);
+    private static ParsedCable failed(List<Warning> warnings, String rawText) {
+        return ParsedCable.builder().parserVersion(VERSION).rawText(rawText).warnings(List.copyOf(warnings)).build();
     }
 }

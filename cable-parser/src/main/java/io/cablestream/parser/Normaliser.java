@@ -33,19 +33,24 @@ final class Normaliser {
     }
 
     static String normalise(String text, Warnings warnings) {
-        String s = unglue(characters(text, warnings));
+        return normalise(text, warnings, new SourcePositions());
+    }
+
+    /** The normalised text; {@code positions} learn where its characters were in {@code text}. */
+    static String normalise(String text, Warnings warnings, SourcePositions positions) {
+        String s = unglue(characters(text, warnings, positions), positions);
         int length = s.length();
         if (s.indexOf('<') >= 0) {
-            s = removeTags(s);
+            s = removeTags(s, positions);
         }
         if (s.indexOf('$') >= 0 && s.contains(LATEX_START)) { // a char search is several times faster than a string one
-            s = removeLatexUnderlines(s);
+            s = removeLatexUnderlines(s, positions);
         }
         if (s.length() != length) {
             warnings.add(MARKUP, "HTML or LaTeX markup of a conversion was removed");
         }
         if (hasDashedNumber(s)) {
-            s = repairDashes(s, warnings);
+            s = repairDashes(s, warnings, positions);
         }
         return s;
     }
@@ -54,15 +59,20 @@ final class Normaliser {
      * {@code HTML_TAG.matcher(s).replaceAll("")}, the regex tried only at a "<" followed by a tag name's first letter:
      * tried at every character, a megabyte of "<" took 45 ms.
      */
-    private static String removeTags(String s) {
+    private static String removeTags(String s, SourcePositions positions) {
         StringBuilder b = null;
+        SourcePositions.Trail trail = null;
         Matcher m = HTML_TAG.matcher(s);
         int from = 0;
         int n = s.length();
         for (int at = s.indexOf('<'); at >= 0; ) {
             if (mayStartTag(s, at) && m.region(at, n).lookingAt()) {
-                b = b == null ? new StringBuilder(n) : b;
+                if (b == null) {
+                    b = new StringBuilder(n);
+                    trail = new SourcePositions.Trail(n);
+                }
                 b.append(s, from, at);
+                trail.copy(from, at);
                 from = m.end();
                 at = s.indexOf('<', from);
                 continue;
@@ -74,7 +84,12 @@ final class Normaliser {
             }
             at = next < n && s.charAt(next) == '<' ? next : s.indexOf('<', next);
         }
-        return b == null ? s : b.append(s, from, s.length()).toString();
+        if (b == null) {
+            return s;
+        }
+        trail.copy(from, n);
+        positions.follow(trail.end(n));
+        return b.append(s, from, n).toString();
     }
 
     /** After the "<" (and a "/"), the first letter of one of {@link #HTML_TAG}'s names, in either case. */
@@ -87,8 +102,9 @@ final class Normaliser {
      * OCR reads the pilcrow of "¶3." as "1" behind a list dash: {@code - 13. (SBU)} is paragraph 3; a dash before an
      * ordinary number ({@code - 2.}) is list residue. Line by line, as a multi-line regex costs a try per character.
      */
-    private static String repairDashes(String s, Warnings warnings) {
+    private static String repairDashes(String s, Warnings warnings, SourcePositions positions) {
         StringBuilder b = new StringBuilder(s.length());
+        SourcePositions.Trail trail = new SourcePositions.Trail(s.length());
         boolean pilcrows = false;
         int n = s.length();
         int lineStart = 0;
@@ -114,26 +130,32 @@ final class Normaliser {
                     && j < end && s.charAt(j) == '.' && j - digits <= 2 && (j + 1 == end || s.charAt(j + 1) == ' ');
             if (dashed && j - digits == 2 && s.charAt(digits) == '1') {
                 b.append('\u00b6').append(s, digits + 1, end);
+                trail.copy(digits, end);
                 pilcrows = true;
             } else if (dashed) {
                 b.append(s, digits, end);
+                trail.copy(digits, end);
             } else {
                 b.append(s, lineStart, end);
+                trail.copy(lineStart, end);
             }
             if (end < n) {
                 b.append('\n');
+                trail.add(end);
             }
             lineStart = end + 1;
         }
         if (pilcrows) {
             warnings.add(OCR, "paragraph numbers read by OCR as '- 1n.' were repaired");
         }
+        positions.follow(trail.end(n));
         return b.toString();
     }
 
     /** Removes each {@code $\\underline{...}$} whose braces close within 40 characters on the same line. */
-    private static String removeLatexUnderlines(String s) {
+    private static String removeLatexUnderlines(String s, SourcePositions positions) {
         StringBuilder b = new StringBuilder(s.length());
+        SourcePositions.Trail trail = new SourcePositions.Trail(s.length());
         int from = 0;
         int at = s.indexOf(LATEX_START);
         while (at >= 0) {
@@ -148,10 +170,13 @@ final class Normaliser {
             boolean closes = close >= 0;
             if (closes) {
                 b.append(s, from, at);
+                trail.copy(from, at);
                 from = close + 2;
             }
             at = s.indexOf(LATEX_START, closes ? from : at + 1);
         }
+        trail.copy(from, s.length());
+        positions.follow(trail.end(s.length()));
         return b.append(s, from, s.length()).toString();
     }
 
@@ -194,7 +219,7 @@ final class Normaliser {
         return i;
     }
 
-    private static String unglue(String s) {
+    private static String unglue(String s, SourcePositions positions) {
         StringBuilder b = null;
         // the text as the next marker must see it; rebuilt from b only after an insertion (14% of corpus cables)
         String current = s;
@@ -227,7 +252,29 @@ final class Normaliser {
                 current = null;
             }
         }
-        return current != null ? current : b.toString();
+        if (b == null) {
+            return current;
+        }
+        String unglued = b.toString();
+        positions.follow(insertedLineBreaks(s, unglued));
+        return unglued;
+    }
+
+    /**
+     * The positions of {@code s} in {@code unglued}, which is {@code s} with line breaks inserted: each before a
+     * marker's first character, never a line break, so a line break that {@code s} lacks there is an inserted one.
+     */
+    private static int[] insertedLineBreaks(String s, String unglued) {
+        SourcePositions.Trail trail = new SourcePositions.Trail(unglued.length());
+        int i = 0;
+        for (int j = 0; j < unglued.length(); j++) {
+            if (i < s.length() && unglued.charAt(j) == s.charAt(i)) {
+                trail.add(i++);
+            } else {
+                trail.add(i);
+            }
+        }
+        return trail.end(s.length());
     }
 
     /**
@@ -302,12 +349,13 @@ final class Normaliser {
     }
 
     /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
-    private static String characters(String text, Warnings warnings) {
+    private static String characters(String text, Warnings warnings, SourcePositions positions) {
         int n = text.length();
         if (clean(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(n);
+        SourcePositions.Trail trail = new SourcePositions.Trail(n);
         int nul = 0;
         int mojibake = 0;
         // the characters between two that may change are copied as one run, not one by one
@@ -318,6 +366,9 @@ final class Normaliser {
                 continue;
             }
             out.append(text, run, i);
+            trail.copy(run, i);
+            int replaced = out.length();
+            int at = i;
             if (c == '\r') {
                 out.append('\n');
                 if (i + 1 < n && text.charAt(i + 1) == '\n') {
@@ -350,9 +401,15 @@ final class Normaliser {
             } else {
                 out.append(c);
             }
+            if (out.length() > replaced) {
+                // the one character each branch appends stands for the characters from at
+                trail.add(at);
+            }
             run = i + 1;
         }
         out.append(text, run, n);
+        trail.copy(run, n);
+        positions.follow(trail.end(n));
         if (nul > 0) {
             warnings.add("NUL_BYTES", nul + " NUL characters removed");
         }

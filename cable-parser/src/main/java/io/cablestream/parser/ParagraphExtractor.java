@@ -1,6 +1,7 @@
 package io.cablestream.parser;
 
 import io.cablestream.events.ParsedCable.Paragraph;
+import io.cablestream.events.ParsedCable.Span;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Numbered paragraphs with their markings. Repairs what conversions do to the numbers: a paragraph glued to the
  * end of the previous one ({@code ... partnership. 14. (SBU) At ...}) and OCR reading the pilcrow as a leading 1
- * ({@code 13.} for ¶3), both in 09USOSCE86-ocr.
+ * ({@code 13.} for ¶3), both in 09USOSCE86-ocr. A paragraph is given as a span of the decoded text: a paragraph's
+ * lines are joined as its text is read, and {@link Joined} says where each character of the joined text came from.
  */
 final class ParagraphExtractor {
 
@@ -21,10 +23,10 @@ final class ParagraphExtractor {
     private ParagraphExtractor() {
     }
 
-    static List<Paragraph> extract(CableText text, Warnings warnings) {
+    static List<Paragraph> extract(CableText text, Warnings warnings, SourcePositions positions) {
         List<Paragraph> out = new ArrayList<>();
         // one builder for all paragraphs of the cable: it grows once to the longest, not once per paragraph
-        StringBuilder current = new StringBuilder(256);
+        Joined current = new Joined(text, positions);
         boolean open = false;
         int number = 0;
         String marking = null;
@@ -35,12 +37,11 @@ final class ParagraphExtractor {
                 Start start = start(line);
                 if (start != null) {
                     if (open) {
-                        number = split(out, number, marking, current.toString(), warnings);
+                        number = split(out, number, marking, current, warnings);
                     }
                     number = repair(start.number(), number);
                     marking = start.marking();
-                    current.setLength(0);
-                    current.append(line, start.end(), line.length());
+                    current.restart(i, start.end());
                     open = true;
                     continue;
                 }
@@ -50,19 +51,120 @@ final class ParagraphExtractor {
             }
             if (k == LineKind.TEXT || k == LineKind.CAVEAT || k == LineKind.CLASSIFICATION_BARE) {
                 if (current.length() < 200_000) {
-                    if (current.length() > 0) {
-                        current.append(' ');
-                    }
-                    current.append(line);
+                    current.add(i);
                 }
             } else if (k == LineKind.END || k == LineKind.BT) {
                 break;
+            } else if (k != LineKind.BLANK) {
+                current.skip(i);
             }
         }
         if (open) {
-            split(out, number, marking, current.toString(), warnings);
+            split(out, number, marking, current, warnings);
         }
         return out;
+    }
+
+    /**
+     * The text of the open paragraph as its lines joined by one space, and where each of its characters is in the
+     * decoded text; the lines between them that are not the paragraph's are omitted from its span.
+     */
+    private static final class Joined {
+        private final CableText text;
+        private final SourcePositions positions;
+        private final StringBuilder chars = new StringBuilder(256);
+        /** Segment k: joined characters from {@code joinedStarts[k]} are normalised ones from {@code sourceStarts[k]}. */
+        private int[] joinedStarts = new int[32];
+        private int[] sourceStarts = new int[32];
+        private int segments;
+        private final List<Span> skipped = new ArrayList<>();
+        private final List<Span> omitted = new ArrayList<>();
+        private String joined;
+
+        Joined(CableText text, SourcePositions positions) {
+            this.text = text;
+            this.positions = positions;
+        }
+
+        /** A new paragraph, whose text starts at character {@code from} of line {@code line}. */
+        void restart(int line, int from) {
+            chars.setLength(0);
+            segments = 0;
+            skipped.clear();
+            omitted.clear();
+            joined = null;
+            segment(text.offsets[line] + from);
+            chars.append(text.lines[line], from, text.lines[line].length());
+        }
+
+        /** Line {@code line} goes on the paragraph. */
+        void add(int line) {
+            if (!chars.isEmpty()) {
+                chars.append(' ');
+            }
+            segment(text.offsets[line]);
+            chars.append(text.lines[line]);
+            // a line skipped before one of the paragraph's own lies inside the paragraph's span
+            omitted.addAll(skipped);
+            skipped.clear();
+            joined = null;
+        }
+
+        /** Line {@code line} is not the paragraph's (a page break, furniture, a header line). */
+        void skip(int line) {
+            int start = text.offsets[line];
+            skipped.add(new Span(positions.of(start), positions.of(start + text.lines[line].length())));
+        }
+
+        int length() {
+            return chars.length();
+        }
+
+        @Override
+        public String toString() {
+            if (joined == null) {
+                joined = chars.toString();
+            }
+            return joined;
+        }
+
+        /** The decoded position of joined character {@code i}. */
+        int source(int i) {
+            return positions.of(normalised(i));
+        }
+
+        /** The decoded end of joined character {@code i}. */
+        int sourceEnd(int i) {
+            return positions.endOf(normalised(i));
+        }
+
+        private int normalised(int i) {
+            int k = segments - 1;
+            while (k > 0 && joinedStarts[k] > i) {
+                k--;
+            }
+            return sourceStarts[k] + i - joinedStarts[k];
+        }
+
+        /** The omitted spans inside decoded positions {@code start} to {@code end}. */
+        List<Span> omitted(int start, int end) {
+            List<Span> inside = new ArrayList<>(0);
+            for (Span span : omitted) {
+                if (span.start() >= start && span.end() <= end) {
+                    inside.add(span);
+                }
+            }
+            return inside;
+        }
+
+        private void segment(int sourceStart) {
+            if (segments == joinedStarts.length) {
+                joinedStarts = java.util.Arrays.copyOf(joinedStarts, segments * 2);
+                sourceStarts = java.util.Arrays.copyOf(sourceStarts, segments * 2);
+            }
+            joinedStarts[segments] = chars.length();
+            sourceStarts[segments++] = sourceStart;
+        }
     }
 
     /** Where a paragraph starts: its number as written, its portion marking (or null), and where its text begins. */
@@ -129,10 +231,13 @@ final class ParagraphExtractor {
     }
 
     /** Adds the paragraph, cut where the next expected paragraph number is glued into its text. */
-    private static int split(List<Paragraph> out, int number, String marking, String text, Warnings warnings) {
+    private static int split(List<Paragraph> out, int number, String marking, Joined joined, Warnings warnings) {
         int n = number;
         String m = marking;
+        String text = joined.toString();
         String rest = text;
+        // where rest starts in text
+        int at = 0;
         while (out.size() < MAX_PARAGRAPHS) {
             int[] glued = findGlued(rest, n);
             if (glued == null) {
@@ -140,20 +245,22 @@ final class ParagraphExtractor {
             }
             int cut = glued[0];
             int next = glued[1];
-            out.add(paragraph(n, m, rest.substring(0, cut)));
+            out.add(paragraph(n, m, joined, at, at + cut));
             warnings.add("GLUED_PARAGRAPH", "paragraph " + next + " was glued to paragraph " + n);
             String tail = rest.substring(glued[2]);
+            at += glued[2];
             Start start = start(tail);
             if (start != null) {
                 m = start.marking();
                 rest = tail.substring(start.end());
+                at += start.end();
             } else {
                 m = null;
                 rest = tail;
             }
             n = next;
         }
-        out.add(paragraph(n, m, rest));
+        out.add(paragraph(n, m, joined, at, text.length()));
         return n;
     }
 
@@ -216,16 +323,39 @@ final class ParagraphExtractor {
         return c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')';
     }
 
-    private static Paragraph paragraph(int number, String marking, String text) {
-        String t = text.trim();
-        if (marking == null && t.startsWith("(")) {
+    /** The paragraph whose text is joined characters {@code from} to {@code to}, trimmed. */
+    private static Paragraph paragraph(int number, String marking, Joined joined, int from, int to) {
+        String text = joined.toString();
+        int start = trimStart(text, from, to);
+        int end = trimEnd(text, start, to);
+        if (marking == null && start < end && text.charAt(start) == '(') {
             // a marking after extra spaces or split over a line: "(SBU)" at the start of the text
-            int close = t.indexOf(')');
-            if (close > 1 && close <= 30 && MARKING_ONLY.matcher(t.substring(1, close)).matches()) {
-                marking = t.substring(1, close);
-                t = t.substring(close + 1).trim();
+            int close = text.indexOf(')', start);
+            if (close > start + 1 && close < end && close - start <= 30
+                    && MARKING_ONLY.matcher(text.substring(start + 1, close)).matches()) {
+                marking = text.substring(start + 1, close);
+                start = trimStart(text, close + 1, end);
             }
         }
-        return new Paragraph(number, marking, t);
+        int sourceStart = joined.source(start);
+        // the end of the last character, not the start of what follows it (a skipped line, a glued paragraph)
+        int sourceEnd = end > start ? joined.sourceEnd(end - 1) : sourceStart;
+        return new Paragraph(number, marking, sourceStart, sourceEnd, joined.omitted(sourceStart, sourceEnd));
+    }
+
+    private static int trimStart(String s, int from, int to) {
+        int i = from;
+        while (i < to && s.charAt(i) <= ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        int i = to;
+        while (i > from && s.charAt(i - 1) <= ' ') {
+            i--;
+        }
+        return i;
     }
 }

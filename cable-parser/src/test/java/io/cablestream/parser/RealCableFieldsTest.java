@@ -112,7 +112,7 @@ class RealCableFieldsTest {
         ParsedCable c = parse("09USOSCE86-ocr");
         assertThat(c.paragraphs()).extracting(ParsedCable.Paragraph::number).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(c.paragraphs().get(1).marking()).isEqualTo("SBU");
-        assertThat(c.paragraphs().get(3).text()).startsWith("At a roundtable discussion");
+        assertThat(c.text(c.paragraphs().get(3))).startsWith("At a roundtable discussion");
         assertThat(c.summary()).startsWith("S/CRS Ambassador Herbst visited OSCE March 16").endsWith("training courses.");
         assertThat(c.comment()).startsWith("Ambassador Herbst's presentation").endsWith("post-conflict rehabilitation");
         assertThat(c.signers()).containsExactly("SCOTT");

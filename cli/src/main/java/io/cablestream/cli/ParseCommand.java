@@ -98,7 +98,7 @@ public class ParseCommand implements Callable<Integer> {
         }
         // the file name is the release id of a partial extract whose text lacks the year
         ParsedCable cable = parser.parse(bytes, null, file.getFileName().toString())
-                .withIngest(null, null, null, file.toString(), null);
+                .withIngest(new ParsedCable.Ingest(null, null, null, file.toString(), null));
         return CableJson.toJson(cable);
     }
 }

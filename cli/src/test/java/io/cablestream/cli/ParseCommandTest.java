@@ -31,7 +31,7 @@ class ParseCommandTest {
         assertThat(lines).hasSize(2);
         JsonNode bamako = CableJson.mapper().readTree(lines.get(0));
         assertThat(bamako.get("cableId").asText()).isEqualTo("09BAMAKO815");
-        assertThat(bamako.get("source").asText()).isEqualTo(nested.resolve("09BAMAKO815.txt").toString());
+        assertThat(bamako.get("ingest").get("source").asText()).isEqualTo(nested.resolve("09BAMAKO815.txt").toString());
         assertThat(bamako.get("classification").asText()).isEqualTo("SECRET");
         assertThat(CableJson.fromJson(lines.get(1)).cableId()).isEqualTo("72TEHRAN5055");
     }

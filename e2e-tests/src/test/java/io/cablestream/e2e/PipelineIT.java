@@ -190,7 +190,7 @@ class PipelineIT {
         for (String id : partialExtracts) {
             JsonNode cable = awaitStored(id);
             assertThat(cable.get("cableId").asText()).isEqualTo(id);
-            assertThat(cable.get("source").asText()).endsWith("/" + id + ".txt");
+            assertThat(cable.get("ingest").get("source").asText()).endsWith("/" + id + ".txt");
             assertThat(cable.get("warnings").findValuesAsText("code")).contains("CABLE_ID_FROM_SOURCE_NAME");
         }
         assertThat(awaitStored("06LIMA44").get("dtg").asText()).startsWith("2006-01-05T20");

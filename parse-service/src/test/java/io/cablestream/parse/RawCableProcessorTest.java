@@ -40,8 +40,8 @@ class RawCableProcessorTest {
         assertThat(cable.tags()).extracting(ParsedCable.Tag::code).containsExactly("EAID", "OSCE", "PREL");
         assertThat(cable.subject()).startsWith("S/CRS AMB HERBST PITCHES RECONSTRUCTION AND STABILIZATION TO OSCE STATES");
         assertThat(cable.parserVersion()).isEqualTo(CableParser.VERSION);
-        assertThat(cable.ingestId()).isEqualTo(ingestId);
-        assertThat(cable.source()).isEqualTo("test");
+        assertThat(cable.ingest().id()).isEqualTo(ingestId);
+        assertThat(cable.ingest().source()).isEqualTo("test");
         assertThat(cable.rawText()).contains("USOSCE 000086");
     }
 
@@ -77,7 +77,7 @@ class RawCableProcessorTest {
         ConsumerRecord<byte[], byte[]> record = RawRecords.parsedWithIngestId(ingestId);
         ParsedCable cable = CableJson.fromJson(record.value());
         assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("05SANJOSE2019");
-        assertThat(cable.source()).isEqualTo("release/cables/05SANJOSE2019.txt");
+        assertThat(cable.ingest().source()).isEqualTo("release/cables/05SANJOSE2019.txt");
         assertThat(cable.warnings()).extracting(ParsedCable.Warning::code).contains("CABLE_ID_FROM_SOURCE_NAME");
     }
 

@@ -105,6 +105,6 @@ public final class RawRecords {
     }
 
     private static boolean isParsedWithIngestId(ConsumerRecord<byte[], byte[]> record, String ingestId) {
-        return ingestId.equals(CableJson.fromJson(record.value()).ingestId());
+        return ingestId.equals(CableJson.fromJson(record.value()).ingestOrNone().id());
     }
 }

@@ -102,11 +102,7 @@ class CableStoreTest {
     void cableTheDatabaseCannotHoldIsDeadLetteredAloneAndItsBatchIsStored() {
         // PostgreSQL's timestamptz ends in 294276 AD: the database refuses this one event, not its batch
         ParsedCable beyond = ParsedCableEvents.cable("09PARIS402", "1.0.0", "A DTG BEYOND POSTGRESQL", "PREL");
-        beyond = new ParsedCable(beyond.schemaVersion(), beyond.parserVersion(), beyond.cableId(),
-                Instant.parse("+300000-01-01T00:00:00Z"), beyond.classification(), beyond.caveats(), null,
-                beyond.from(), beyond.to(), beyond.info(), beyond.tags(), beyond.subject(), beyond.references(), null,
-                null, null, null, List.of(), beyond.signers(), 0, null, List.of(), beyond.ingestId(), null,
-                beyond.receivedAt(), beyond.source(), beyond.rawText());
+        beyond = beyond.toBuilder().dtg(Instant.parse("+300000-01-01T00:00:00Z")).redactions(0).build();
         ParsedCableEvents.publishTo(Topics.PARSED, List.of(
                 ParsedCableEvents.cable("09PARIS401", "1.0.0", "BEFORE THE REFUSED ONE", "PREL"), beyond,
                 ParsedCableEvents.cable("09PARIS403", "1.0.0", "AFTER THE REFUSED ONE", "PREL")));
@@ -138,8 +134,8 @@ class CableStoreTest {
                 .replaceFirst("Laurent Bigot", "Laurent\u0000 Bigot\u0000")
                 .replaceFirst("FRENCH MFA", "FRE\u0000NCH MFA");
         byte[] raw = text.getBytes(StandardCharsets.UTF_8); // cables.raw holds UTF-8, as ingest re-encodes it
-        ParsedCable cable = new CableParser().parse(raw).withIngest("ingest-nul", "sha-of-09PARIS1040-with-nul",
-                Instant.parse("2026-12-01T00:00:00Z"), "nul.txt", CableParser.text(raw));
+        ParsedCable cable = new CableParser().parse(raw).withIngest(new ParsedCable.Ingest("ingest-nul",
+                "sha-of-09PARIS1040-with-nul", Instant.parse("2026-12-01T00:00:00Z"), "nul.txt", "UTF-8"));
         assertThat(cable.rawText()).contains("\u0000");
         ParsedCableEvents.publish(cable);
 

@@ -93,13 +93,10 @@ final class CorpusCables {
 
     private static ParsedCable event(ParsedCable parsed, String canonicalId, byte[] raw) {
         List<Reference> references = CITATIONS.getOrDefault(canonicalId, parsed.references());
-        ParsedCable cited = new ParsedCable(parsed.schemaVersion(), parsed.parserVersion(), canonicalId,
-                parsed.dtg(), parsed.classification(), parsed.caveats(), parsed.section(), parsed.from(),
-                parsed.to(), parsed.info(), parsed.tags(), parsed.subject(), references, parsed.classifiedBy(),
-                parsed.executiveOrder(), parsed.summary(), parsed.comment(), parsed.paragraphs(), parsed.signers(),
-                parsed.redactions(), parsed.header(), parsed.warnings(), null, null, null, null, null);
-        return cited.withIngest("corpus-" + canonicalId, null, Instant.parse("2026-11-28T00:00:00Z"), "corpus",
-                new String(raw, StandardCharsets.UTF_8));
+        return parsed.toBuilder().cableId(canonicalId).references(references)
+                .ingest(new ParsedCable.Ingest("corpus-" + canonicalId, null, Instant.parse("2026-11-28T00:00:00Z"),
+                        "corpus", null))
+                .build();
     }
 
     private static String text(JsonNode node, String field) {

@@ -69,8 +69,9 @@ class DeadLettersTest {
 
         // after a parser fix, the replay (parse-service) publishes the cable with the same content hash
         ParsedCable fixed = ParsedCableEvents.cable("10DEADLETTER1", "1.6.0", "NO ID HERE", "PREL");
-        ParsedCableEvents.publish(fixed.withIngest(fixed.ingestId(), sha, fixed.receivedAt(), fixed.source(),
-                fixed.rawText()));
+        ParsedCable.Ingest ingest = fixed.ingest();
+        ParsedCableEvents.publish(fixed.withIngest(new ParsedCable.Ingest(ingest.id(), sha, ingest.receivedAt(),
+                ingest.source(), ingest.charset())));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/api/dead-letters/" + id).then().statusCode(200).body("resolved", equalTo(true)));
     }

@@ -167,9 +167,6 @@ class HostileEventsTest {
 
     private static ParsedCable with(ParsedCable c, List<ParsedCable.Recipient> to, List<ParsedCable.Tag> tags,
                                     String subject, String from) {
-        return new ParsedCable(c.schemaVersion(), c.parserVersion(), c.cableId(), c.dtg(), c.classification(),
-                c.caveats(), c.section(), from, to, c.info(), tags, subject, c.references(), c.classifiedBy(),
-                c.executiveOrder(), c.summary(), c.comment(), c.paragraphs(), c.signers(), c.redactions(), c.header(),
-                c.warnings(), c.ingestId(), c.contentSha256(), c.receivedAt(), c.source(), c.rawText());
+        return c.toBuilder().from(from).to(to).tags(tags).subject(subject).build();
     }
 }

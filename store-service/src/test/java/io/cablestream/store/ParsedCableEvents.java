@@ -21,13 +21,24 @@ final class ParsedCableEvents {
     }
 
     static ParsedCable cable(String id, String parserVersion, String subject, String... tags) {
-        return new ParsedCable(ParsedCable.SCHEMA_VERSION, parserVersion, id, Instant.parse("2009-04-07T15:27:00Z"),
-                "CONFIDENTIAL", List.of("SIPDIS"), null, "AMEMBASSY PARIS",
-                List.of(new ParsedCable.Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "6323")), List.of(),
-                java.util.Arrays.stream(tags).map(t -> new ParsedCable.Tag(t, ParsedCable.TagKind.SUBJECT)).toList(),
-                subject, List.of(new ParsedCable.Reference("A", "09STATE1234", "STATE 1234")), null, null,
-                null, null, List.of(), List.of("RIVKIN"), 0, null, List.of(), "ingest-" + id, null,
-                Instant.parse("2026-11-28T00:00:00Z"), "test", "CONFIDENTIAL PARIS 000123\nSUBJECT: " + subject);
+        return ParsedCable.builder()
+                .parserVersion(parserVersion)
+                .cableId(id)
+                .dtg(Instant.parse("2009-04-07T15:27:00Z"))
+                .classification("CONFIDENTIAL")
+                .caveats(List.of("SIPDIS"))
+                .from("AMEMBASSY PARIS")
+                .to(List.of(new ParsedCable.Recipient("RUEHC", "SECSTATE WASHDC", "PRIORITY", "6323")))
+                .tags(java.util.Arrays.stream(tags).map(t -> new ParsedCable.Tag(t, ParsedCable.TagKind.SUBJECT))
+                        .toList())
+                .subject(subject)
+                .references(List.of(new ParsedCable.Reference("A", "09STATE1234", "STATE 1234")))
+                .signers(List.of("RIVKIN"))
+                .redactions(0)
+                .ingest(new ParsedCable.Ingest("ingest-" + id, null, Instant.parse("2026-11-28T00:00:00Z"), "test",
+                        null))
+                .rawText("CONFIDENTIAL PARIS 000123\nSUBJECT: " + subject)
+                .build();
     }
 
     static void publish(ParsedCable... cables) {

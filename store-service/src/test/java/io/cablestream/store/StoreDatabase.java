@@ -32,6 +32,19 @@ final class StoreDatabase {
         return values;
     }
 
+    /** Runs a statement that changes rows, e.g. a row as an older store wrote it. */
+    static void execute(String sql, Object... parameters) {
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long count(String sql, Object... parameters) {
         return Long.parseLong(strings(sql, parameters).get(0));
     }

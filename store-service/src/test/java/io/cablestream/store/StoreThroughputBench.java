@@ -131,12 +131,7 @@ class StoreThroughputBench {
 
     /** 09PARIS1040 becomes 09PARIS1040000017 in the 17th copy of the corpus. */
     private static ParsedCable distinct(ParsedCable cable, int copy) {
-        return new ParsedCable(cable.schemaVersion(), cable.parserVersion(),
-                cable.cableId() + String.format("%06d", copy), cable.dtg(), cable.classification(), cable.caveats(),
-                cable.section(), cable.from(), cable.to(), cable.info(), cable.tags(), cable.subject(),
-                cable.references(), cable.classifiedBy(), cable.executiveOrder(), cable.summary(), cable.comment(),
-                cable.paragraphs(), cable.signers(), cable.redactions(), cable.header(), cable.warnings(),
-                cable.ingestId(), cable.contentSha256(), cable.receivedAt(), cable.source(), cable.rawText());
+        return cable.toBuilder().cableId(cable.cableId() + String.format("%06d", copy)).build();
     }
 
     private static String freshDatabase() throws SQLException {

@@ -40,8 +40,9 @@ public class CableParsing {
             String source = header(headers, RawCableHeaders.SOURCE);
             ParsedCable cable = parseTimer.record(() -> read(bytes, releaseMetadata(headers), source));
             parsed.increment();
-            return cable.withIngest(header(headers, RawCableHeaders.INGEST_ID), header(headers, RawCableHeaders.SHA256),
-                    instant(header(headers, RawCableHeaders.RECEIVED_AT)), source, CableParser.text(bytes));
+            return cable.withIngest(new ParsedCable.Ingest(header(headers, RawCableHeaders.INGEST_ID),
+                    header(headers, RawCableHeaders.SHA256), instant(header(headers, RawCableHeaders.RECEIVED_AT)),
+                    source, header(headers, RawCableHeaders.CHARSET)));
         } catch (UnparseableCableException e) {
             registry.counter("cables.parsed", "outcome", "dead-lettered", "reason", e.category()).increment();
             throw e;

@@ -108,7 +108,7 @@ class HostileRawRecordsTest {
         ParsedCable cable = parsed(RawRecords.publish(NEW_DELHI.text(), headers));
 
         assertThat(cable.cableId()).isEqualTo(NEW_DELHI.canonicalId());
-        assertThat(cable.source()).isEqualTo("f\uFFFD\uFFFD.txt");
+        assertThat(cable.ingest().source()).isEqualTo("f\uFFFD\uFFFD.txt");
     }
 
     @Test
@@ -120,7 +120,7 @@ class HostileRawRecordsTest {
         ParsedCable cable = parsed(RawRecords.publish(NEW_DELHI.text(), headers));
 
         assertThat(cable.cableId()).isEqualTo(NEW_DELHI.canonicalId());
-        assertThat(cable.source()).isEqualTo(source);
+        assertThat(cable.ingest().source()).isEqualTo(source);
     }
 
     @Test
@@ -146,7 +146,7 @@ class HostileRawRecordsTest {
 
         assertThat(cable.cableId()).isEqualTo(NEW_DELHI.canonicalId());
         assertThat(cable.subject()).contains(hostile);
-        assertThat(cable.source()).isEqualTo("x'; DELETE FROM cable; --\"}.txt");
+        assertThat(cable.ingest().source()).isEqualTo("x'; DELETE FROM cable; --\"}.txt");
     }
 
     private static ParsedCable parsed(String ingestId) {

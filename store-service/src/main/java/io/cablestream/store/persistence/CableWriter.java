@@ -29,8 +29,8 @@ public final class CableWriter {
     private static final String UPSERT_CABLE = """
             INSERT INTO cable (cable_id, dtg, classification, caveats, origin, sender, subject, summary, signers,
                                parser_version, parser_version_order, content_sha256, ingest_id, received_at,
-                               stored_at, raw_text, raw_bytes, parsed, trace_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?::jsonb, ?)
+                               stored_at, raw_text, raw_bytes, parsed, schema_version, trace_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?::jsonb, ?, ?)
             ON CONFLICT (cable_id) DO UPDATE SET
                 dtg = EXCLUDED.dtg, classification = EXCLUDED.classification, caveats = EXCLUDED.caveats,
                 origin = EXCLUDED.origin, sender = EXCLUDED.sender, subject = EXCLUDED.subject,
@@ -38,7 +38,7 @@ public final class CableWriter {
                 parser_version_order = EXCLUDED.parser_version_order, content_sha256 = EXCLUDED.content_sha256,
                 ingest_id = EXCLUDED.ingest_id, received_at = EXCLUDED.received_at, stored_at = now(),
                 raw_text = EXCLUDED.raw_text, raw_bytes = EXCLUDED.raw_bytes, parsed = EXCLUDED.parsed,
-                trace_id = EXCLUDED.trace_id, writes = cable.writes + 1
+                schema_version = EXCLUDED.schema_version, trace_id = EXCLUDED.trace_id, writes = cable.writes + 1
             WHERE cable.parser_version_order < EXCLUDED.parser_version_order
             """;
     // children are only ever inserted (a replaced cable's are deleted first), so they can be COPYed
@@ -134,15 +134,17 @@ public final class CableWriter {
                 upsert.setArray(++i, connection.createArrayOf("text", cable.signers().toArray()));
                 upsert.setString(++i, cable.parserVersion());
                 upsert.setLong(++i, ParserVersion.order(cable.parserVersion()));
-                upsert.setString(++i, cable.contentSha256());
-                upsert.setString(++i, cable.ingestId());
-                upsert.setTimestamp(++i, timestamp(cable.receivedAt()));
+                ParsedCable.Ingest ingest = cable.ingestOrNone();
+                upsert.setString(++i, ingest.sha256());
+                upsert.setString(++i, ingest.id());
+                upsert.setTimestamp(++i, timestamp(ingest.receivedAt()));
                 // text cannot hold NUL: such a text is kept exactly as bytes, and searchable with U+FFFD
                 boolean nul = ControlCharacters.hasNul(cable.rawText());
                 upsert.setString(++i, nul ? ControlCharacters.replaced(cable.rawText()) : cable.rawText());
                 upsert.setBytes(++i, nul ? cable.rawText().getBytes(StandardCharsets.UTF_8) : null);
-                upsert.setString(++i, CableJson.toJson(cable.withIngest(cable.ingestId(), cable.contentSha256(),
-                        cable.receivedAt(), cable.source(), null)));
+                // the text once, in raw_text: the JSON's paragraphs are spans of it
+                upsert.setString(++i, CableJson.toJson(cable.toBuilder().rawText(null).build()));
+                upsert.setInt(++i, cable.schemaVersion());
                 upsert.setString(++i, event.traceId());
                 upsert.addBatch();
             }

@@ -37,15 +37,13 @@ public final class NulFreeCable {
     }
 
     public static ParsedCable of(ParsedCable cable) {
-        JsonNode tree = CableJson.mapper().valueToTree(
-                cable.withIngest(cable.ingestId(), cable.contentSha256(), cable.receivedAt(), cable.source(), null));
+        JsonNode tree = CableJson.mapper().valueToTree(cable.toBuilder().rawText(null).build());
         if (!replace(tree)) {
             return cable;
         }
         try {
             ParsedCable clean = CableJson.mapper().treeToValue(tree, ParsedCable.class);
-            return clean.withIngest(clean.ingestId(), clean.contentSha256(), clean.receivedAt(), clean.source(),
-                    cable.rawText());
+            return clean.toBuilder().rawText(cable.rawText()).build();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a ParsedCable tree did not map back: " + e.getMessage(), e);
         }

@@ -59,10 +59,10 @@ public class CableResource {
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "The parsed cable (ParsedCable JSON without rawText)")
+    @Operation(summary = "The parsed cable (ParsedCable JSON without rawText; each paragraph with its text)")
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response parsed(@PathParam("id") String id) {
-        return found(id, cable -> Response.ok(cable.parsed, MediaType.APPLICATION_JSON_TYPE));
+        return found(id, cable -> Response.ok(ReadableCable.of(cable), MediaType.APPLICATION_JSON_TYPE));
     }
 
     @GET

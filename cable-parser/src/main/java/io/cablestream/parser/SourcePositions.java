@@ -1,0 +1,81 @@
+package io.cablestream.parser;
+
+import java.util.Arrays;
+
+/**
+ * Where each character of the normalised text was in the decoded text, whose spans the event carries: each
+ * normalisation step that changes the text adds the positions of its output in its input.
+ */
+final class SourcePositions {
+
+    /** {@code source[i]}: position in the decoded text of normalised character i; one more for the end. Null: same. */
+    private int[] source;
+
+    /** The decoded position of normalised position {@code i} (0 to the normalised length, inclusive). */
+    int of(int i) {
+        if (source == null) {
+            return i;
+        }
+        return source[Math.max(0, Math.min(i, source.length - 1))];
+    }
+
+    /**
+     * The decoded end of normalised character {@code i}: where the next one starts when at most three characters
+     * stood for it (CR LF, a mis-decoded UTF-8 pair or triple), else just after its first (what follows it was
+     * removed: markup, a control character).
+     */
+    int endOf(int i) {
+        int start = of(i);
+        int next = of(i + 1);
+        return next - start <= 3 ? next : start + 1;
+    }
+
+    /** A step turned its input into an output whose character j was input character {@code step[j]}. */
+    void follow(int[] step) {
+        if (source == null) {
+            source = step;
+            return;
+        }
+        int[] composed = new int[step.length];
+        for (int j = 0; j < step.length; j++) {
+            composed[j] = source[step[j]];
+        }
+        source = composed;
+    }
+
+    /** The input positions of a step's output, recorded as the step appends to it. */
+    static final class Trail {
+        private int[] positions;
+        private int size;
+
+        Trail(int capacity) {
+            positions = new int[Math.max(16, capacity + 1)];
+        }
+
+        /** Input characters {@code from} to {@code to} were copied. */
+        void copy(int from, int to) {
+            room(to - from);
+            for (int k = from; k < to; k++) {
+                positions[size++] = k;
+            }
+        }
+
+        /** One output character stands for the input from {@code position}. */
+        void add(int position) {
+            room(1);
+            positions[size++] = position;
+        }
+
+        /** The positions, with the end of the output at the end of the input. */
+        int[] end(int inputLength) {
+            add(inputLength);
+            return Arrays.copyOf(positions, size);
+        }
+
+        private void room(int more) {
+            if (size + more > positions.length) {
+                positions = Arrays.copyOf(positions, Math.max(positions.length * 2, size + more));
+            }
+        }
+    }
+}
