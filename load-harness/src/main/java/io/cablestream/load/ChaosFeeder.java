@@ -52,6 +52,8 @@ final class ChaosFeeder {
     final long[] sentAt;
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong retries = new AtomicLong();
+    /** Items of a batch answered 200 that the answer did not name, or of a batch whose send failed in the client. */
+    final AtomicLong unanswered = new AtomicLong();
     /** Items whose SHA-256 from ingest differs from the harness's own: the feed is not in ingest's normal form. */
     final AtomicLong shaDisagreements = new AtomicLong();
     final List<String> rejections = new ArrayList<>();
@@ -156,6 +158,18 @@ final class ChaosFeeder {
     }
 
     private Void send(List<Integer> batch) throws Exception {
+        try {
+            return sendUntilAnswered(batch);
+        } catch (Exception | Error e) {
+            // the executor would drop this silently: the batch's cables would just never be acknowledged
+            unanswered.addAndGet(batch.size());
+            LoadHarness.log("a batch of %d (from %s) failed in the client: %s", batch.size(),
+                    cables.get(batch.get(0)).name(), e);
+            throw e;
+        }
+    }
+
+    private Void sendUntilAnswered(List<Integer> batch) throws Exception {
         byte[] body = tar(batch);
         long deadline = System.currentTimeMillis() + GIVE_UP.toMillis();
         while (System.currentTimeMillis() < deadline) {
@@ -165,7 +179,13 @@ final class ChaosFeeder {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 200) {
-                    record(JSON.readTree(response.body()), System.currentTimeMillis());
+                    int named = record(JSON.readTree(response.body()), System.currentTimeMillis());
+                    if (named < batch.size()) {
+                        unanswered.addAndGet(batch.size() - named);
+                        LoadHarness.log("a batch of %d (from %s) was answered 200 naming %d of its items: %s",
+                                batch.size(), cables.get(batch.get(0)).name(), named,
+                                new String(response.body(), StandardCharsets.UTF_8));
+                    }
                     return null;
                 }
                 if (response.statusCode() != 503) {
@@ -199,13 +219,16 @@ final class ChaosFeeder {
         return body.toByteArray();
     }
 
-    private void record(JsonNode report, long now) {
+    /** Records the answer's items; how many of them were the feed's. */
+    private int record(JsonNode report, long now) {
+        int named = 0;
         for (JsonNode item : report.path("items")) {
             int i = FeedCable.index(item.path("source").asText(""));
             String status = item.path("status").asText();
             if (i < 0) {
                 continue;
             }
+            named++;
             if (status.equals("accepted") || status.equals("duplicate")) {
                 acknowledgedAt.putIfAbsent(i, now);
                 if (!cables.get(i).sha256().equals(item.path("sha256").asText())) {
@@ -219,5 +242,6 @@ final class ChaosFeeder {
                 }
             }
         }
+        return named;
     }
 }

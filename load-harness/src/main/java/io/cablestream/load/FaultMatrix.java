@@ -280,6 +280,8 @@ public final class FaultMatrix implements Callable<Integer> {
         out.put("rejected", fault == null || from == Long.MIN_VALUE ? feeder.rejected.get() : 0L);
         out.put("sha_disagreements", feeder.shaDisagreements.get());
         out.put("client_retries", feeder.retries.get());
+        // cables the client was never told about (not acknowledged, so not counted lost): named in the run's log
+        out.put("client_unanswered", feeder.unanswered.get());
         if (fault != null) {
             out.put("time_to_recover_s", recover);
         }
