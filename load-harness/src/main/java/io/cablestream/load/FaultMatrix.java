@@ -203,12 +203,14 @@ public final class FaultMatrix implements Callable<Integer> {
         long lastChange = System.currentTimeMillis();
         int lastCount = -1;
         while (true) {
-            feeder.spoolAcknowledged();
-            Map<String, StoreAudit.Row> stored = StoreAudit.read(pipeline.postgres);
+            // the inbox first: a file moved to done/ after done/ was read but before the inbox was looked at would
+            // be neither waited for nor counted as acknowledged
             boolean inboxEmpty;
             try (var files = Files.list(pipeline.spool.resolve("inbox"))) {
                 inboxEmpty = files.findAny().isEmpty();
             }
+            feeder.spoolAcknowledged();
+            Map<String, StoreAudit.Row> stored = StoreAudit.read(pipeline.postgres);
             boolean allStored = feeder.acknowledgedAt.keySet().stream()
                     .allMatch(i -> stored.containsKey(feed.get(i).sha256()));
             if (allStored && inboxEmpty) {
