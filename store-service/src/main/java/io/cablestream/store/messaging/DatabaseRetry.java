@@ -2,7 +2,7 @@ package io.cablestream.store.messaging;
 
 import io.cablestream.store.config.StoreConfig;
 import io.cablestream.store.metrics.StoreMetrics;
-import io.cablestream.store.persistence.DatabaseUnavailableException;
+import io.cablestream.store.service.DatabaseUnavailableException;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 

@@ -1,16 +1,14 @@
 package io.cablestream.store.messaging;
 
-import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
-import io.cablestream.events.ParsedCable;
 import io.cablestream.events.RawCableHeaders;
 import io.cablestream.events.Topics;
 import io.cablestream.store.config.StoreConfig;
 import io.cablestream.store.metrics.StoreMetrics;
-import io.cablestream.store.persistence.CableEvent;
-import io.cablestream.store.persistence.CableStorage;
-import io.cablestream.store.persistence.NulFreeCable;
-import io.cablestream.store.persistence.StoreResult;
+import io.cablestream.store.persistence.write.CableStorage;
+import io.cablestream.store.service.CableEvent;
+import io.cablestream.store.service.ParsedEventReader;
+import io.cablestream.store.service.StoreResult;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -65,7 +63,7 @@ public class ParsedCableConsumer {
         Map<CableEvent, ConsumerRecord<String, byte[]>> records = new IdentityHashMap<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                CableEvent event = new CableEvent(readable(record), traceId(record));
+                CableEvent event = new CableEvent(ParsedEventReader.read(record.value()), traceId(record));
                 events.add(event);
                 records.put(event, record);
             } catch (RuntimeException e) {
@@ -86,24 +84,6 @@ public class ParsedCableConsumer {
     private StoreResult storeUntilTheDatabaseTakesIt(List<CableEvent> events) {
         return DatabaseRetry.untilTheDatabaseTakesIt(() -> storage.store(events),
                 "a batch of " + events.size() + " cables", retry, metrics);
-    }
-
-    private static ParsedCable readable(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            throw new IllegalArgumentException("the event has no value");
-        }
-        ParsedCable cable = CableJson.fromJson(record.value());
-        if (NulFreeCable.mayHoldNul(record.value())) {
-            // text and jsonb cannot hold NUL: U+FFFD in its place, rawText kept as bytes (CableWriter)
-            cable = NulFreeCable.of(cable);
-        }
-        if (cable.cableId() == null || cable.cableId().isBlank()) {
-            throw new IllegalArgumentException("the event has no cableId");
-        }
-        if (cable.parserVersion() == null) {
-            throw new IllegalArgumentException("the event has no parserVersion");
-        }
-        return cable;
     }
 
     /** The trace id of a W3C traceparent header ({@code 00-<trace id>-<span id>-<flags>}), or null. */

@@ -1,6 +1,6 @@
 package io.cablestream.store.metrics;
 
-import io.cablestream.store.persistence.StoreResult;
+import io.cablestream.store.service.StoreResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

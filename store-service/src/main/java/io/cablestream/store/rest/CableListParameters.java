@@ -1,10 +1,10 @@
 package io.cablestream.store.rest;
 
 import io.cablestream.store.config.StoreConfig;
-import io.cablestream.store.persistence.CableQuery;
-import io.cablestream.store.persistence.ControlCharacters;
-import io.cablestream.store.persistence.Cursor;
-import io.cablestream.store.persistence.TimestampRange;
+import io.cablestream.store.persistence.query.CableQuery;
+import io.cablestream.store.persistence.query.Cursor;
+import io.cablestream.store.persistence.query.TimestampRange;
+import io.cablestream.store.service.ControlCharacters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

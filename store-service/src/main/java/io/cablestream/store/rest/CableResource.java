@@ -1,12 +1,12 @@
 package io.cablestream.store.rest;
 
 import io.cablestream.problem.Problem;
-import io.cablestream.store.persistence.CableEntity;
-import io.cablestream.store.persistence.CableGraph;
-import io.cablestream.store.persistence.CablePage;
-import io.cablestream.store.persistence.CableRepository;
-import io.cablestream.store.persistence.CableSearch;
-import io.cablestream.store.persistence.ControlCharacters;
+import io.cablestream.store.persistence.query.CableEntity;
+import io.cablestream.store.persistence.query.CableGraph;
+import io.cablestream.store.persistence.query.CablePage;
+import io.cablestream.store.persistence.query.CableRepository;
+import io.cablestream.store.persistence.query.CableSearch;
+import io.cablestream.store.service.ControlCharacters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,6 +1,6 @@
 package io.cablestream.store.rest;
 
-import io.cablestream.store.persistence.CitingCable;
+import io.cablestream.store.persistence.query.CitingCable;
 
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.cablestream.store.rest;
 
 import io.cablestream.problem.Problem;
 import io.cablestream.store.config.StoreConfig;
-import io.cablestream.store.persistence.DeadLetterPage;
-import io.cablestream.store.persistence.DeadLetterQueries;
+import io.cablestream.store.persistence.query.DeadLetterPage;
+import io.cablestream.store.persistence.query.DeadLetterQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

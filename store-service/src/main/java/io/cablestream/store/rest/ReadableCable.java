@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cablestream.events.CableJson;
 import io.cablestream.events.ParsedCable;
-import io.cablestream.store.persistence.CableEntity;
+import io.cablestream.store.persistence.query.CableEntity;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,6 +1,6 @@
 package io.cablestream.store.rest;
 
-import io.cablestream.store.persistence.ReferenceLink;
+import io.cablestream.store.persistence.query.ReferenceLink;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.cablestream.store.rest;
 
-import io.cablestream.store.persistence.CableCounts;
-import io.cablestream.store.persistence.CableStats;
+import io.cablestream.store.persistence.query.CableCounts;
+import io.cablestream.store.persistence.query.CableStats;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

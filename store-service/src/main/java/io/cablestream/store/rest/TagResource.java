@@ -1,7 +1,7 @@
 package io.cablestream.store.rest;
 
-import io.cablestream.store.persistence.CableCounts;
-import io.cablestream.store.persistence.TagCount;
+import io.cablestream.store.persistence.query.CableCounts;
+import io.cablestream.store.persistence.query.TagCount;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

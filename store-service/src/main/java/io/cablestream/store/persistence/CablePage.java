@@ -1,9 +1,0 @@
-package io.cablestream.store.persistence;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import java.util.List;
-
-/** A page of cables; {@code nextCursor} is absent on the last page. */
-public record CablePage(List<CableSummary> items, @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
-}

@@ -1,9 +1,0 @@
-package io.cablestream.store.persistence;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-/** Reads stored cables. */
-@ApplicationScoped
-public class CableRepository implements PanacheRepositoryBase<CableEntity, String> {
-}

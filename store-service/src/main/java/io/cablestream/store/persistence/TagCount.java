@@ -1,5 +1,0 @@
-package io.cablestream.store.persistence;
-
-/** A TAGS code, its kind, and how many stored cables carry it. */
-public record TagCount(String code, String kind, long count) {
-}
