@@ -47,8 +47,7 @@ final class BarePipeline {
 
     /** Produces and stores every cable; returns the seconds from the first send to the last COPY. */
     static double run(String bootstrapServers, Connection db, List<byte[]> cables, int partitions) throws Exception {
-        CopyRows.createTable(db, "bare_pipeline");
-        CopyRows copy = new CopyRows(db, "bare_pipeline");
+        BareTable copy = BareTable.create(db, "bare_pipeline");
         AtomicReference<Exception> failure = new AtomicReference<>();
         long start = System.nanoTime();
         Thread producerThread = new Thread(() -> {
@@ -111,8 +110,7 @@ final class BarePipeline {
 
     /** COPY alone: the cables written 1,000 per COPY from memory; returns the seconds. */
     static double copyAlone(Connection db, List<byte[]> cables) throws Exception {
-        CopyRows.createTable(db, "bare_copy");
-        CopyRows copy = new CopyRows(db, "bare_copy");
+        BareTable copy = BareTable.create(db, "bare_copy");
         long start = System.nanoTime();
         for (int from = 0; from < cables.size(); from += COPY_ROWS) {
             int to = Math.min(cables.size(), from + COPY_ROWS);

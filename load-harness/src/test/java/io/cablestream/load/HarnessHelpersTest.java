@@ -1,9 +1,7 @@
 package io.cablestream.load;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.copy.CopyManager;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -12,15 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The harness's own parsing and arithmetic; nothing here starts a process. */
 class HarnessHelpersTest {
-
-    @Test
-    void copyTextEscapesWhatCopySplitsOnAndDropsNul() {
-        CopyRows rows = new CopyRows((CopyManager) null, "bare");
-        byte[] body = "a\tb\\c\r\nd\0e ¶ é".getBytes(StandardCharsets.UTF_8);
-        int length = rows.encodeRow("id\t1", body);
-        assertThat(new String(rows.buffer(), 0, length, StandardCharsets.UTF_8))
-                .isEqualTo("id\\t1\ta\\tb\\\\c\\r\\nde ¶ é\n");
-    }
 
     @Test
     void percentilesUseTheNearestRank() {

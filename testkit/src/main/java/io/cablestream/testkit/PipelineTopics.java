@@ -1,15 +1,12 @@
 package io.cablestream.testkit;
 
 import io.cablestream.events.Topics;
+import io.cablestream.local.LocalTopics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * How the test and load brokers get their topics: the pipeline's with the settings of deploy/topics.env, as every
@@ -33,31 +30,29 @@ public final class PipelineTopics {
 
     /**
      * Creates the topics that do not exist yet, with the given partition counts; a pipeline topic gets the configs
-     * of deploy/topics.env (retention, max.message.bytes, min.insync.replicas), as every local start does.
+     * of deploy/topics.env (retention, max.message.bytes, min.insync.replicas), as every local start does, and an
+     * existing one is set to them.
      */
     public static void create(Admin admin, Map<String, Integer> partitionsByTopic) {
+        List<LocalTopics.Wanted> wanted = partitionsByTopic.entrySet().stream()
+                .map(topic -> wanted(topic.getKey(), topic.getValue()))
+                .toList();
         try {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = partitionsByTopic.entrySet().stream()
-                    .filter(topic -> !existing.contains(topic.getKey()))
-                    .map(topic -> newTopic(topic.getKey(), topic.getValue()))
-                    .toList();
-            admin.createTopics(missing).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topics " + partitionsByTopic.keySet(), e);
-            }
+            // the way bin/cables up makes them (deploy/local-runtime): one topic creation for every broker
+            LocalTopics.ensure(admin, wanted, System.out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create topics " + partitionsByTopic.keySet(), e);
         }
     }
 
-    private static NewTopic newTopic(String name, int partitions) {
+    private static LocalTopics.Wanted wanted(String name, int partitions) {
         if (!PIPELINE.contains(name)) {
-            return new NewTopic(name, partitions, (short) 1);  // one broker
+            return new LocalTopics.Wanted(name, partitions, (short) 1, Map.of());  // one broker
         }
         TopicSettings settings = TopicSettings.of(name);
-        return new NewTopic(name, partitions, settings.replicationFactor()).configs(settings.configs());
+        return new LocalTopics.Wanted(name, partitions, settings.replicationFactor(), settings.configs());
     }
 }

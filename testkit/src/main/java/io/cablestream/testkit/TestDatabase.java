@@ -1,5 +1,6 @@
 package io.cablestream.testkit;
 
+import io.cablestream.local.LocalPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -7,19 +8,28 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real PostgreSQL for tests: a fresh database on the server that {@code CABLES_TEST_DB_URL} names, or else an
- * embedded PostgreSQL (zonky's binaries from Maven Central) started once per JVM.
+ * A real PostgreSQL for tests: a fresh database on the server that {@code CABLES_TEST_DB_URL} names, or else one
+ * started once per JVM, embedded (zonky's binaries from Maven Central, as bin/cables up starts it) or, where a
+ * Docker engine is, Testcontainers' postgres:15 ({@link TestInfra}); both with {@link #SERVER_CONFIG}.
  */
 public final class TestDatabase {
 
     public static final String URL_VARIABLE = "CABLES_TEST_DB_URL";
     public static final String USER_VARIABLE = "CABLES_TEST_DB_USER";
     public static final String PASSWORD_VARIABLE = "CABLES_TEST_DB_PASSWORD";
+
+    /**
+     * deploy/local-runtime's settings (synchronous_commit=on) and the tests' own: fsync off survives a crash of the
+     * server process (the OS keeps the pages), not of the machine, which is fine for tests.
+     */
+    static final Map<String, String> SERVER_CONFIG = serverConfig();
 
     private static final Pattern SERVER = Pattern.compile("^jdbc:postgresql://([^:/]+)(?::(\\d+))?/");
 
@@ -31,7 +41,7 @@ public final class TestDatabase {
     /** Drops a database this class created on a server; nothing for the embedded one. */
     private final Runnable drop;
 
-    private TestDatabase(String jdbcUrl, String username, String password, Runnable drop) {
+    TestDatabase(String jdbcUrl, String username, String password, Runnable drop) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -41,7 +51,7 @@ public final class TestDatabase {
     public static synchronized TestDatabase shared() {
         if (shared == null) {
             String serverUrl = System.getenv(URL_VARIABLE);
-            shared = serverUrl == null || serverUrl.isBlank() ? startEmbedded()
+            shared = serverUrl == null || serverUrl.isBlank() ? start(TestInfra.selected())
                     : freshDatabaseOn(serverUrl, envOr(USER_VARIABLE, "postgres"), envOr(PASSWORD_VARIABLE, ""),
                     "cables_test");
         }
@@ -119,17 +129,17 @@ public final class TestDatabase {
         return hostPart + "/" + database + params;
     }
 
+    /** A server where {@code mode} says, whatever the environment says (package-private: the testkit's own checks). */
+    static TestDatabase start(TestInfra.Mode mode) {
+        return mode == TestInfra.Mode.CONTAINERS ? ContainerInfra.startPostgres() : startEmbedded();
+    }
+
     /** Starts an embedded PostgreSQL whatever the environment says (package-private: the testkit's own check). */
     static TestDatabase startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "100")
-                    // fsync off survives a crash of the server process (the OS keeps the pages), not of the
-                    // machine: fine for tests. synchronous_commit stays on (the library turns it off), or a
-                    // crashed server loses commits the store was already told about
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "on")
-                    .start();
+            EmbeddedPostgres.Builder builder = LocalPostgres.embedded();
+            SERVER_CONFIG.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
@@ -141,6 +151,13 @@ public final class TestDatabase {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    private static Map<String, String> serverConfig() {
+        Map<String, String> config = new LinkedHashMap<>(LocalPostgres.serverConfig());
+        config.put("max_connections", "100");
+        config.put("fsync", "off");
+        return Map.copyOf(config);
     }
 
     private static String envOr(String name, String fallback) {

@@ -93,6 +93,12 @@ class TestInfrastructureTest {
             compression.next();
             assertThat(compression.getString(1)).isEqualTo("pglz");
         }
+        try (Connection connection = embedded.connect();
+             Statement statement = connection.createStatement();
+             ResultSet commit = statement.executeQuery("SHOW synchronous_commit")) {
+            commit.next();
+            assertThat(commit.getString(1)).as("the library's default is off").isEqualTo("on");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,6 +28,25 @@ public final class LocalPostgres {
     private LocalPostgres() {
     }
 
+    /**
+     * The settings every PostgreSQL this project starts has, here and in the tests (embedded or a container).
+     * The embedded library's default is synchronous_commit=off, under which a commit the store was told had
+     * happened (and so committed the cables' offsets after) is lost when PostgreSQL crashes within ~0.6 s (the
+     * fault matrix lost up to 241 acknowledged cables that way). On is PostgreSQL's own default.
+     */
+    public static Map<String, String> serverConfig() {
+        return Map.of("synchronous_commit", "on");
+    }
+
+    /** zonky's embedded PostgreSQL with {@link #serverConfig()}: the one way this project starts it. */
+    public static EmbeddedPostgres.Builder embedded() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // the first start unpacks the binaries, which is slow on a loaded 2-core machine
+                .setPGStartupWait(Duration.ofSeconds(60));
+        serverConfig().forEach(builder::setServerConfig);
+        return builder;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 3) {
             System.err.println("usage: LocalPostgres <data-dir> [port] [database]");
@@ -37,17 +57,11 @@ public final class LocalPostgres {
         String database = args.length > 2 ? args[2] : "cables";
         Files.createDirectories(dataDirectory);
 
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = embedded()
                 .setDataDirectory(dataDirectory)
                 // keep the data between runs; initdb runs only when the directory holds no cluster yet
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                // the library's default is synchronous_commit=off, under which a commit the store was told had
-                // happened (and so committed the cables' offsets after) is lost when PostgreSQL crashes within
-                // ~0.6 s (the fault matrix lost up to 241 acknowledged cables that way). On is PostgreSQL's own default
-                .setServerConfig("synchronous_commit", "on")
-                // the first start unpacks the binaries, which is slow on a loaded 2-core machine
-                .setPGStartupWait(Duration.ofSeconds(60))
                 // our own hook below stops the server, then lets main return
                 .setRegisterShutdownHook(false)
                 .start();

@@ -25,15 +25,16 @@ import java.util.concurrent.TimeUnit;
  * version kept cables.raw for Kafka's default 7 days), saying what it changed.
  *
  * <p>Usage: {@code LocalTopics <bootstrap> <timeout-seconds> <replication-factor> <topic>:<partitions>[:<config>=<value>,...]...}.
- * One JVM for the wait and every topic, where kafka-topics would start one per topic.
+ * One JVM for the wait and every topic, where kafka-topics would start one per topic. The tests' and the load
+ * harness's brokers get their topics here too (testkit's PipelineTopics), so every broker is set up one way.
  */
 public final class LocalTopics {
 
-    /** A topic as deploy/kafka.sh asks for it. */
-    record Wanted(String name, int partitions, short replicationFactor, Map<String, String> configs) {
+    /** A topic as deploy/kafka.sh (or testkit's PipelineTopics) asks for it. */
+    public record Wanted(String name, int partitions, short replicationFactor, Map<String, String> configs) {
 
         /** {@code cables.raw:6:retention.ms=-1,max.message.bytes=2097152} */
-        static Wanted parse(String argument, short replicationFactor) {
+        public static Wanted parse(String argument, short replicationFactor) {
             String[] parts = argument.split(":", 3);
             Map<String, String> configs = new LinkedHashMap<>();
             if (parts.length == 3 && !parts[2].isBlank()) {
@@ -70,8 +71,13 @@ public final class LocalTopics {
         }
     }
 
+    /** As {@link #ensure(Admin, Set, List, PrintStream)}, on the topics the broker has now. */
+    public static void ensure(Admin admin, List<Wanted> wanted, PrintStream out) throws Exception {
+        ensure(admin, admin.listTopics().names().get(30, TimeUnit.SECONDS), wanted, out);
+    }
+
     /** Creates each missing topic; sets the wanted configs where an existing topic has other values. */
-    static void ensure(Admin admin, Set<String> existing, List<Wanted> wanted, PrintStream out) throws Exception {
+    public static void ensure(Admin admin, Set<String> existing, List<Wanted> wanted, PrintStream out) throws Exception {
         for (Wanted topic : wanted) {
             if (existing.contains(topic.name())) {
                 alignConfigs(admin, topic, out);
