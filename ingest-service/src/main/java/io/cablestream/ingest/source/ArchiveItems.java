@@ -1,10 +1,10 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.CableIntake;
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.InputLimitException;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableValidator;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.InputLimitException;
+import io.cablestream.ingest.service.RejectedCableException;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -103,7 +103,7 @@ final class ArchiveItems implements CableItems {
             byte[] bytes = entry.getSize() == ArchiveEntry.SIZE_UNKNOWN || entry.getSize() > limits.maxCableBytes()
                     ? Bounded.read(data, limits.maxCableBytes()) : readFully(entry.getSize());
             if (bytes == null) {
-                return CableItem.unreadable(entry.getName(), CableIntake.tooLarge("more than "
+                return CableItem.unreadable(entry.getName(), CableValidator.tooLarge("more than "
                         + limits.maxCableBytes() + " bytes", limits.maxCableBytes()));
             }
             return CableItem.ofBytes(entry.getName(), bytes, declared, "text/plain");

@@ -1,13 +1,13 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.RejectedCableException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import io.cablestream.ingest.domain.InputLimitException;
+import io.cablestream.ingest.service.InputLimitException;
 
 import java.io.FilterReader;
 import java.io.IOException;

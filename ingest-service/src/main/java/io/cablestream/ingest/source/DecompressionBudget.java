@@ -1,6 +1,6 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.InputLimitException;
+import io.cablestream.ingest.service.InputLimitException;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

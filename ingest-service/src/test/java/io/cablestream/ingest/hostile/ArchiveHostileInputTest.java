@@ -1,9 +1,9 @@
 package io.cablestream.ingest.hostile;
 
 import io.cablestream.events.RawCableHeaders;
-import io.cablestream.ingest.RawTopic;
-import io.cablestream.ingest.TestCables;
-import io.cablestream.ingest.TestCables.TestCable;
+import io.cablestream.ingest.support.RawTopic;
+import io.cablestream.ingest.support.TestCables;
+import io.cablestream.ingest.support.TestCables.TestCable;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;

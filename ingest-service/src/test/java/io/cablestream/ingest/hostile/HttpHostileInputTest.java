@@ -1,9 +1,10 @@
 package io.cablestream.ingest.hostile;
 
+import io.cablestream.ingest.support.RawTopic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.events.RawCableHeaders;
-import io.cablestream.ingest.TestCables;
-import io.cablestream.ingest.TestCables.TestCable;
+import io.cablestream.ingest.support.TestCables;
+import io.cablestream.ingest.support.TestCables.TestCable;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -260,7 +261,7 @@ class HttpHostileInputTest {
     }
 
     private static Map<TopicPartition, Long> rawEnd() {
-        return io.cablestream.ingest.RawTopic.endOffsets(HostileChecks.bootstrap());
+        return RawTopic.endOffsets(HostileChecks.bootstrap());
     }
 
     /** {@code text/plain} without a charset (RestAssured would add ISO-8859-1). */
