@@ -1,5 +1,6 @@
-package io.cablestream.parse;
+package io.cablestream.parse.metrics;
 
+import io.cablestream.parse.support.RawRecords;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.SampleCables;

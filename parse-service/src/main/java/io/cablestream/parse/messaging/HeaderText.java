@@ -1,4 +1,4 @@
-package io.cablestream.parse.domain;
+package io.cablestream.parse.messaging;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

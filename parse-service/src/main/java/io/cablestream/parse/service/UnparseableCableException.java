@@ -1,4 +1,4 @@
-package io.cablestream.parse.domain;
+package io.cablestream.parse.service;
 
 /** A raw record the parser could not make a cable of; its message is the dead-letter reason. */
 public class UnparseableCableException extends RuntimeException {

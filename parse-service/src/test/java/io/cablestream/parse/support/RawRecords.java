@@ -1,4 +1,4 @@
-package io.cablestream.parse;
+package io.cablestream.parse.support;
 
 import io.cablestream.events.CableJson;
 import io.cablestream.events.RawCableHeaders;
@@ -52,7 +52,7 @@ public final class RawRecords {
         return new Published(ingestId, sent.partition(), sent.offset());
     }
 
-    static RecordMetadata send(ProducerRecord<String, byte[]> record) {
+    public static RecordMetadata send(ProducerRecord<String, byte[]> record) {
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,

@@ -1,5 +1,6 @@
-package io.cablestream.parse;
+package io.cablestream.parse.messaging;
 
+import io.cablestream.parse.support.RawRecords;
 import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.ParsedCable;
