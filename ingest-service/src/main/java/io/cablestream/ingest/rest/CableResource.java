@@ -47,7 +47,7 @@ public class CableResource {
     @APIResponse(responseCode = "202", description = "The broker has the cable: status accepted, or duplicate when "
             + "the same text was already on cables.raw (not published again)")
     @APIResponse(responseCode = "400", description = "Empty or binary body")
-    @APIResponse(responseCode = "413", description = "Larger than ingest.max-cable-bytes")
+    @APIResponse(responseCode = "413", description = "Larger than cables.ingest.max-cable-bytes")
     @APIResponse(responseCode = "503", description = "The broker cannot take it now; retry after Retry-After")
     public Uni<Response> ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @HeaderParam(SOURCE_HEADER) String source) throws IOException {
@@ -55,7 +55,8 @@ public class CableResource {
         byte[] bytes = body.readNBytes(config.maxCableBytes() + 1);
         if (bytes.length > config.maxCableBytes()) {
             metrics.rejected("too-large");
-            var tooLarge = CableValidator.tooLarge("more than " + config.maxCableBytes() + " bytes", config.maxCableBytes());
+            var tooLarge = CableValidator.tooLarge("more than " + config.maxCableBytes() + " bytes",
+                    config.maxCableBytes());
             CableLog.rejected(source == null ? "http" : source, tooLarge);
             throw tooLarge;
         }
@@ -63,6 +64,7 @@ public class CableResource {
                 MediaTypes.declaredCharset(contentType), MediaTypes.withoutParameters(contentType, MediaType.TEXT_PLAIN));
         // a duplicate is answered like the first post (202, the pipeline has it): posting again is idempotent,
         // and a client that only checks the status keeps working; the body tells the two apart
-        return Uni.createFrom().completionStage(ingestService.ingestOne(item)).map(outcome -> Response.accepted(outcome).build());
+        return Uni.createFrom().completionStage(ingestService.ingestOne(item))
+                .map(outcome -> Response.accepted(outcome).build());
     }
 }

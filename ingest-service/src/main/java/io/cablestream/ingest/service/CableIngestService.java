@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Every route's way to cables.raw: check the cable, skip a duplicate, publish, and count. Sends are pipelined
- * under one service-wide window of unacknowledged cables ({@code ingest.max-in-flight}); a full window means
+ * under one service-wide window of unacknowledged cables ({@code cables.ingest.max-in-flight}); a full window means
  * the broker is slow or away, and the request is answered 503 rather than buffered.
  */
 @ApplicationScoped
@@ -63,7 +63,7 @@ public class CableIngestService {
 
     /**
      * Every item of a batch, on a worker thread. A bad item is rejected alone; a broker failure stops the
-     * batch and throws with the items settled so far. At most {@code ingest.max-batch-items} items are read.
+     * batch and throws with the items settled so far. At most {@code cables.ingest.max-batch-items} items are read.
      */
     public List<ItemOutcome> ingestAll(CableItems items) {
         checkIndexLoaded(List.of());
@@ -198,7 +198,7 @@ public class CableIngestService {
                 throw new RejectedCableException(413, "too-large", "the cable's record on cables.raw would have "
                         + size + " bytes (" + cable.text().length + " bytes of UTF-8 text, decoded from "
                         + cable.charset() + ", and its headers); at most " + config.maxRecordBytes()
-                        + " are accepted (ingest.max-record-bytes)");
+                        + " are accepted (cables.ingest.max-record-bytes)");
             }
             return cable;
         } catch (RejectedCableException rejection) {
@@ -210,7 +210,7 @@ public class CableIngestService {
 
     private ItemOutcome tooManyItems() {
         RejectedCableException why = new RejectedCableException(413, "too-many-items", "the batch has more than "
-                + config.maxBatchItems() + " items (ingest.max-batch-items); the rest was not read: send it "
+                + config.maxBatchItems() + " items (cables.ingest.max-batch-items); the rest was not read: send it "
                 + "in smaller batches");
         metrics.rejected(why.reason());
         CableLog.rejected("batch", why);

@@ -22,7 +22,8 @@ public class CableValidator {
         }
         if (item.source() != null && item.source().length() > config.maxSourceChars()) {
             throw new RejectedCableException(400, "source-too-long", "the source has " + item.source().length()
-                    + " characters; at most " + config.maxSourceChars() + " are accepted (ingest.max-source-chars)");
+                    + " characters; at most " + config.maxSourceChars()
+                    + " are accepted (cables.ingest.max-source-chars)");
         }
         CableDecoder.Decoded decoded = item.text() != null
                 ? CableDecoder.ofText(item.text(), item.declared(), item.guessed())
@@ -56,7 +57,7 @@ public class CableValidator {
 
     public static RejectedCableException tooLarge(String size, int limit) {
         return new RejectedCableException(413, "too-large", "the cable has " + size + "; at most " + limit
-                + " bytes are accepted (ingest.max-cable-bytes)");
+                + " bytes are accepted (cables.ingest.max-cable-bytes)");
     }
 
     /**

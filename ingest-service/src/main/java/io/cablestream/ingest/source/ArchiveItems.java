@@ -28,8 +28,8 @@ import java.util.zip.ZipEntry;
  * tar's Content-Type declares for all of them ({@code application/x-tar; charset=...}, what {@code cables ingest
  * --charset} sends).
  *
- * <p>Bounded whatever the archive holds: entries of at most {@code ingest.max-cable-bytes} are read, at most
- * {@code ingest.max-archive-entries} entries, and a compressed body is read under a {@link DecompressionBudget}.
+ * <p>Bounded whatever the archive holds: entries of at most {@code cables.ingest.max-cable-bytes} are read, at most
+ * {@code cables.ingest.max-archive-entries} entries, and a compressed body is read under a {@link DecompressionBudget}.
  * Links and special files are rejected: an archive's names are labels (a cable's source), never paths opened.
  */
 final class ArchiveItems implements CableItems {
@@ -120,7 +120,7 @@ final class ArchiveItems implements CableItems {
         currentReadable = entry != null && archive.canReadEntryData(entry);
         if (entry != null && ++entries > limits.maxEntries()) {
             throw new InputLimitException(413, "too-many-entries", "the archive has more than "
-                    + limits.maxEntries() + " entries (ingest.max-archive-entries); the rest was not read");
+                    + limits.maxEntries() + " entries (cables.ingest.max-archive-entries); the rest was not read");
         }
         return entry;
     }

@@ -120,7 +120,7 @@ final class CsvItems implements CableItems {
         private void count(int chars) throws InputLimitException {
             if (chars > 0 && (sinceLastRecord += chars) > maxChars) {
                 throw new InputLimitException(413, "too-large", "a cables.csv record is longer than " + maxChars
-                        + " characters (ingest.max-cable-bytes and 64 KiB for the other columns): a quote left "
+                        + " characters (cables.ingest.max-cable-bytes and 64 KiB for the other columns): a quote left "
                         + "open? The rest was not read");
             }
         }

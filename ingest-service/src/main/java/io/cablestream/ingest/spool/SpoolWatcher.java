@@ -37,14 +37,15 @@ public class SpoolWatcher {
     private final StableFiles stableFiles = new StableFiles();
     private SpoolDirectory spool;
 
-    public SpoolWatcher(IngestConfig config, CableIngestService ingestService, CableSources sources, DuplicateIndex index) {
+    public SpoolWatcher(IngestConfig config, CableIngestService ingestService, CableSources sources,
+                        DuplicateIndex index) {
         this.config = config;
         this.ingestService = ingestService;
         this.sources = sources;
         this.index = index;
     }
 
-    @Scheduled(every = "${ingest.spool.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cables.ingest.spool.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() throws IOException {
         Optional<Path> root = config.spool().directory();
         if (root.isEmpty() || !index.loaded()) {

@@ -53,7 +53,7 @@ class SpoolHostileInputTest {
 
         assertThat(FAILED.resolve("a-" + run + ".txt")).exists();
         assertThat(Files.readString(FAILED.resolve("a-" + run + ".txt.error")))
-                .contains("too-large").contains("ingest.max-record-bytes");
+                .contains("too-large").contains("cables.ingest.max-record-bytes");
         assertThat(onRawSince(before, good.sha256())).hasSize(1);
     }
 

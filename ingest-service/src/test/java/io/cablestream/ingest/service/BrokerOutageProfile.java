@@ -17,10 +17,10 @@ public class BrokerOutageProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "ingest.spool.directory", SPOOL.toString(),
-                "ingest.spool.poll-interval", "200ms",
-                "ingest.publish-timeout", "6s",
-                "ingest.retry-after-seconds", "1",
+                "cables.ingest.spool.directory", SPOOL.toString(),
+                "cables.ingest.spool.poll-interval", "200ms",
+                "cables.ingest.publish-timeout", "6s",
+                "cables.ingest.retry-after-seconds", "1",
                 "mp.messaging.outgoing.cables-raw.delivery.timeout.ms", "3000",
                 "mp.messaging.outgoing.cables-raw.request.timeout.ms", "1000",
                 "mp.messaging.outgoing.cables-raw.max.block.ms", "2000");

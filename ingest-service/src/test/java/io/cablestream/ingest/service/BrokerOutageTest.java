@@ -106,7 +106,7 @@ class BrokerOutageTest {
     void aRecordTheBrokerRefusesAsTooLargeIs413AndItsSpoolFileGoesToFailedWithoutBlockingTheNext()
             throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        // the topic's own limit below the service's ingest.max-record-bytes: the broker answers
+        // the topic's own limit below the service's cables.ingest.max-record-bytes: the broker answers
         // RecordTooLargeException, which no retry can fix
         setRawTopicMaxMessageBytes("50000");
         try {

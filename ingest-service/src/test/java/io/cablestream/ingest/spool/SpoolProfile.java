@@ -15,7 +15,7 @@ public class SpoolProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("ingest.spool.directory", ROOT.toString(), "ingest.spool.poll-interval", "200ms");
+        return Map.of("cables.ingest.spool.directory", ROOT.toString(), "cables.ingest.spool.poll-interval", "200ms");
     }
 
     private static Path temporaryFolder() {

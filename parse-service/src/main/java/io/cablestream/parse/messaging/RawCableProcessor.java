@@ -31,7 +31,7 @@ import static io.cablestream.parse.messaging.HeaderText.header;
 /**
  * cables.raw -> cable-parser -> cables.parsed (keyed by cable id); a record that is not a cable is nacked,
  * and the channel's dead-letter-queue failure strategy writes it to cables.dead-letter. Cables are parsed
- * {@code parse.concurrency} at a time on worker threads; a raw record's offset is committed only once its
+ * {@code cables.parse.concurrency} at a time on worker threads; a raw record's offset is committed only once its
  * parsed event (or dead letter) is acknowledged, whatever order they finish in. A parsed event the broker does
  * not take is sent again ({@link ParsedDelivery}), never dead-lettered: the nack of the outgoing side would
  * otherwise reach the raw record's own nack, and so the dead-letter strategy.
