@@ -1,6 +1,5 @@
 package io.cablestream.ingest.messaging;
 
-import io.cablestream.ingest.service.CableIngestService;
 import io.cablestream.ingest.service.RawCable;
 import io.cablestream.ingest.service.RejectedCableException;
 import io.opentelemetry.api.trace.Span;
@@ -24,7 +23,8 @@ public final class CableLog {
     static final String REASON = "reason";
     static final String TRACE_ID = "traceId";
 
-    private static final Logger LOG = Logger.getLogger(CableIngestService.class);
+    // its own category, under messaging: QUARKUS_LOG_CATEGORY__IO_CABLESTREAM_INGEST_MESSAGING__LEVEL=DEBUG turns it on
+    private static final Logger LOG = Logger.getLogger(CableLog.class);
 
     private CableLog() {
     }

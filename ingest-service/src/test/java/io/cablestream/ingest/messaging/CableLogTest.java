@@ -32,7 +32,7 @@ class CableLogTest {
     private static final String TRACE_ID = "5cf92f3577b34da6a3ce929d0e0e4737";
 
     private final List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger("io.cablestream.ingest.service.CableIngestService");
+    private final Logger logger = Logger.getLogger(CableLog.class.getName());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
