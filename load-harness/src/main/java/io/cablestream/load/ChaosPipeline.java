@@ -97,7 +97,7 @@ final class ChaosPipeline implements AutoCloseable {
         env.put("CABLES_DB_USER", postgres.user());
         env.put("CABLES_DB_PASSWORD", postgres.password());
         if (name.equals("ingest-service")) {
-            env.put("INGEST_SPOOL_DIRECTORY", spool.toString());
+            env.put("CABLES_INGEST_SPOOL_DIRECTORY", spool.toString());
         }
         ServiceProcess service = ServiceProcess.start(services, name, serviceHeap, env, work.resolve("logs"));
         try {

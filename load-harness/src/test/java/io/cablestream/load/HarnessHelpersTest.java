@@ -61,12 +61,12 @@ class HarnessHelpersTest {
 
     @Test
     void envOverridesGoToTheirServiceOrToAll() {
-        List<String> settings = List.of("parse-service:PARSE_CONCURRENCY=8", "all:CABLES_JSON_LOGS=false",
+        List<String> settings = List.of("parse-service:CABLES_PARSE_CONCURRENCY=8", "all:CABLES_JSON_LOGS=false",
                 "store-service:CABLES_STORE_MAX_POLL_RECORDS=5000");
         assertThat(RunInfo.overrides(settings, "parse-service"))
-                .containsExactly(Map.entry("PARSE_CONCURRENCY", "8"), Map.entry("CABLES_JSON_LOGS", "false"));
+                .containsExactly(Map.entry("CABLES_PARSE_CONCURRENCY", "8"), Map.entry("CABLES_JSON_LOGS", "false"));
         assertThat(RunInfo.overrides(settings, "ingest-service")).containsOnlyKeys("CABLES_JSON_LOGS");
-        assertThatThrownBy(() -> RunInfo.overrides(List.of("PARSE_CONCURRENCY=8"), "parse-service"))
+        assertThatThrownBy(() -> RunInfo.overrides(List.of("CABLES_PARSE_CONCURRENCY=8"), "parse-service"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

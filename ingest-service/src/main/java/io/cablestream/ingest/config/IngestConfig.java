@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Limits, timeouts and the spool directory of the ingest service ({@code ingest.*} in application.properties). */
-@ConfigMapping(prefix = "ingest")
+/**
+ * Limits, timeouts and the spool directory of the ingest service: {@code cables.ingest.*} in application.properties,
+ * each also set by its environment variable {@code CABLES_INGEST_<NAME>}.
+ */
+@ConfigMapping(prefix = "cables.ingest")
 public interface IngestConfig {
 
     /** Largest cable accepted, in bytes; a larger one is answered 413. */

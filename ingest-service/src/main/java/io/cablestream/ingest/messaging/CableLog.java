@@ -1,7 +1,7 @@
 package io.cablestream.ingest.messaging;
 
-import io.cablestream.ingest.domain.RawCable;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.RawCable;
+import io.cablestream.ingest.service.RejectedCableException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import org.jboss.logging.Logger;
@@ -23,13 +23,14 @@ public final class CableLog {
     static final String REASON = "reason";
     static final String TRACE_ID = "traceId";
 
-    private static final Logger LOG = Logger.getLogger(CableIngestor.class);
+    // its own category, under messaging: QUARKUS_LOG_CATEGORY__IO_CABLESTREAM_INGEST_MESSAGING__LEVEL=DEBUG turns it on
+    private static final Logger LOG = Logger.getLogger(CableLog.class);
 
     private CableLog() {
     }
 
     /** The trace id of the current request, to be logged on another thread later; null when there is none. */
-    static String currentTraceId() {
+    public static String currentTraceId() {
         if (!LOG.isDebugEnabled()) {
             return null;
         }
@@ -37,14 +38,14 @@ public final class CableLog {
         return span.isValid() ? span.getTraceId() : null;
     }
 
-    static void accepted(RawCable cable, String traceId) {
+    public static void accepted(RawCable cable, String traceId) {
         if (LOG.isDebugEnabled()) {
             withIds(cable, traceId, () -> LOG.debugf("accepted %s: %d bytes, %s%s on cables.raw", cable.source(),
                     cable.text().length, cable.charset(), cable.charsetGuessed() ? " (guessed)" : ""));
         }
     }
 
-    static void notAcknowledged(RawCable cable, String traceId, Throwable failure) {
+    public static void notAcknowledged(RawCable cable, String traceId, Throwable failure) {
         if (LOG.isDebugEnabled()) {
             withIds(cable, traceId, () -> LOG.debugf("not acknowledged %s: %s", cable.source(), failure.toString()));
         }
@@ -65,7 +66,7 @@ public final class CableLog {
     }
 
     /** Only the hash: the ingest id that the copy on cables.raw carries is not known here. */
-    static void duplicate(RawCable cable) {
+    public static void duplicate(RawCable cable) {
         if (LOG.isDebugEnabled()) {
             put(SHA256, cable.sha256());
             try {
@@ -78,7 +79,7 @@ public final class CableLog {
 
     public static void rejected(String fullSource, RejectedCableException rejection) {
         if (LOG.isInfoEnabled()) {
-            String source = io.cablestream.ingest.domain.ItemOutcome.shown(fullSource);
+            String source = io.cablestream.ingest.service.ItemOutcome.shown(fullSource);
             put(SOURCE, source);
             put(REASON, rejection.reason());
             try {

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A best-effort saving of broker space, not the guarantee (doubles on cables.raw become no double in the
  * store, which writes a cable only for a newer parser version), so its memory is bounded: it keeps the first 64
- * bits of the last {@code ingest.duplicate-index.capacity} hashes acknowledged (or read at startup) and forgets
+ * bits of the last {@code cables.ingest.duplicate-index.capacity} hashes acknowledged (or read at startup) and forgets
  * the oldest beyond that; a text older than that is published again. Two texts whose hashes share 64 bits (odds
  * about n^2 / 2^65: 3e-8 for a million cables) would be taken for one.
  *

@@ -1,7 +1,7 @@
 package io.cablestream.ingest.messaging;
 
-import io.cablestream.ingest.domain.BrokerUnavailableException;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.BrokerUnavailableException;
+import io.cablestream.ingest.service.RejectedCableException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutionException;
  * would refuse it again: a rejection with the reason, never a 503 to retry forever. Anything else (timeouts, not
  * enough replicas, a broker away, an unknown error) may pass: 503 and Retry-After, nothing lost.
  */
-final class ProducerFailures {
+public final class ProducerFailures {
 
     private ProducerFailures() {
     }
 
-    static RuntimeException classify(Throwable failure) {
+    public static RuntimeException classify(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {

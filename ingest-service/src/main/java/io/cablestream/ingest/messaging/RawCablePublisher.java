@@ -2,7 +2,7 @@ package io.cablestream.ingest.messaging;
 
 import io.cablestream.events.RawCableHeaders;
 import io.cablestream.events.Topics;
-import io.cablestream.ingest.domain.RawCable;
+import io.cablestream.ingest.service.RawCable;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;

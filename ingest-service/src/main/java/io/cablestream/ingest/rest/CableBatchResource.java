@@ -1,7 +1,7 @@
 package io.cablestream.ingest.rest;
 
-import io.cablestream.ingest.domain.BatchReport;
-import io.cablestream.ingest.messaging.CableIngestor;
+import io.cablestream.ingest.rest.BatchReport;
+import io.cablestream.ingest.service.CableIngestService;
 import io.cablestream.ingest.source.CableFile;
 import io.cablestream.ingest.source.CableSources;
 import jakarta.ws.rs.Consumes;
@@ -28,11 +28,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class CableBatchResource {
 
-    private final CableIngestor ingestor;
+    private final CableIngestService ingestService;
     private final CableSources sources;
 
-    public CableBatchResource(CableIngestor ingestor, CableSources sources) {
-        this.ingestor = ingestor;
+    public CableBatchResource(CableIngestService ingestService, CableSources sources) {
+        this.ingestService = ingestService;
         this.sources = sources;
     }
 
@@ -49,7 +49,7 @@ public class CableBatchResource {
     public BatchReport ingestStream(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException {
         String mediaType = MediaTypes.withoutParameters(contentType, CableSources.NDJSON);
-        return BatchReport.of(ingestor.ingestAll(sources.open(mediaType, MediaTypes.declaredCharset(contentType), body)));
+        return BatchReport.of(ingestService.ingestAll(sources.open(mediaType, MediaTypes.declaredCharset(contentType), body)));
     }
 
     @POST
@@ -62,6 +62,6 @@ public class CableBatchResource {
                         MediaTypes.declaredCharset(file.contentType()),
                         MediaTypes.withoutParameters(file.contentType(), MediaType.TEXT_PLAIN)))
                 .toList();
-        return BatchReport.of(ingestor.ingestAll(sources.files(cables)));
+        return BatchReport.of(ingestService.ingestAll(sources.files(cables)));
     }
 }

@@ -1,9 +1,9 @@
 package io.cablestream.ingest.rest;
 
 import io.cablestream.ingest.config.IngestConfig;
-import io.cablestream.ingest.domain.CableIntake;
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.messaging.CableIngestor;
+import io.cablestream.ingest.service.CableValidator;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableIngestService;
 import io.cablestream.ingest.messaging.CableLog;
 import io.cablestream.ingest.metrics.IngestMetrics;
 import io.smallrye.common.annotation.Blocking;
@@ -29,12 +29,12 @@ public class CableResource {
     /** Header a client may set to say where the cable came from (a file name, a feed). */
     public static final String SOURCE_HEADER = "X-Cable-Source";
 
-    private final CableIngestor ingestor;
+    private final CableIngestService ingestService;
     private final IngestMetrics metrics;
     private final IngestConfig config;
 
-    public CableResource(CableIngestor ingestor, IngestMetrics metrics, IngestConfig config) {
-        this.ingestor = ingestor;
+    public CableResource(CableIngestService ingestService, IngestMetrics metrics, IngestConfig config) {
+        this.ingestService = ingestService;
         this.metrics = metrics;
         this.config = config;
     }
@@ -47,7 +47,7 @@ public class CableResource {
     @APIResponse(responseCode = "202", description = "The broker has the cable: status accepted, or duplicate when "
             + "the same text was already on cables.raw (not published again)")
     @APIResponse(responseCode = "400", description = "Empty or binary body")
-    @APIResponse(responseCode = "413", description = "Larger than ingest.max-cable-bytes")
+    @APIResponse(responseCode = "413", description = "Larger than cables.ingest.max-cable-bytes")
     @APIResponse(responseCode = "503", description = "The broker cannot take it now; retry after Retry-After")
     public Uni<Response> ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @HeaderParam(SOURCE_HEADER) String source) throws IOException {
@@ -55,7 +55,8 @@ public class CableResource {
         byte[] bytes = body.readNBytes(config.maxCableBytes() + 1);
         if (bytes.length > config.maxCableBytes()) {
             metrics.rejected("too-large");
-            var tooLarge = CableIntake.tooLarge("more than " + config.maxCableBytes() + " bytes", config.maxCableBytes());
+            var tooLarge = CableValidator.tooLarge("more than " + config.maxCableBytes() + " bytes",
+                    config.maxCableBytes());
             CableLog.rejected(source == null ? "http" : source, tooLarge);
             throw tooLarge;
         }
@@ -63,6 +64,7 @@ public class CableResource {
                 MediaTypes.declaredCharset(contentType), MediaTypes.withoutParameters(contentType, MediaType.TEXT_PLAIN));
         // a duplicate is answered like the first post (202, the pipeline has it): posting again is idempotent,
         // and a client that only checks the status keeps working; the body tells the two apart
-        return ingestor.ingestOne(item).map(outcome -> Response.accepted(outcome).build());
+        return Uni.createFrom().completionStage(ingestService.ingestOne(item))
+                .map(outcome -> Response.accepted(outcome).build());
     }
 }

@@ -1,8 +1,8 @@
 package io.cablestream.ingest.rest;
 
 import io.cablestream.ingest.config.IngestConfig;
-import io.cablestream.ingest.domain.BrokerUnavailableException;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.BrokerUnavailableException;
+import io.cablestream.ingest.service.RejectedCableException;
 import io.cablestream.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

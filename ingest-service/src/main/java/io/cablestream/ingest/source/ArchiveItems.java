@@ -1,10 +1,10 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.CableIntake;
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.InputLimitException;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableValidator;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.InputLimitException;
+import io.cablestream.ingest.service.RejectedCableException;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -28,8 +28,8 @@ import java.util.zip.ZipEntry;
  * tar's Content-Type declares for all of them ({@code application/x-tar; charset=...}, what {@code cables ingest
  * --charset} sends).
  *
- * <p>Bounded whatever the archive holds: entries of at most {@code ingest.max-cable-bytes} are read, at most
- * {@code ingest.max-archive-entries} entries, and a compressed body is read under a {@link DecompressionBudget}.
+ * <p>Bounded whatever the archive holds: entries of at most {@code cables.ingest.max-cable-bytes} are read, at most
+ * {@code cables.ingest.max-archive-entries} entries, and a compressed body is read under a {@link DecompressionBudget}.
  * Links and special files are rejected: an archive's names are labels (a cable's source), never paths opened.
  */
 final class ArchiveItems implements CableItems {
@@ -103,7 +103,7 @@ final class ArchiveItems implements CableItems {
             byte[] bytes = entry.getSize() == ArchiveEntry.SIZE_UNKNOWN || entry.getSize() > limits.maxCableBytes()
                     ? Bounded.read(data, limits.maxCableBytes()) : readFully(entry.getSize());
             if (bytes == null) {
-                return CableItem.unreadable(entry.getName(), CableIntake.tooLarge("more than "
+                return CableItem.unreadable(entry.getName(), CableValidator.tooLarge("more than "
                         + limits.maxCableBytes() + " bytes", limits.maxCableBytes()));
             }
             return CableItem.ofBytes(entry.getName(), bytes, declared, "text/plain");
@@ -120,7 +120,7 @@ final class ArchiveItems implements CableItems {
         currentReadable = entry != null && archive.canReadEntryData(entry);
         if (entry != null && ++entries > limits.maxEntries()) {
             throw new InputLimitException(413, "too-many-entries", "the archive has more than "
-                    + limits.maxEntries() + " entries (ingest.max-archive-entries); the rest was not read");
+                    + limits.maxEntries() + " entries (cables.ingest.max-archive-entries); the rest was not read");
         }
         return entry;
     }

@@ -2,8 +2,8 @@ package io.cablestream.ingest.source;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.ingest.config.IngestConfig;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.RejectedCableException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

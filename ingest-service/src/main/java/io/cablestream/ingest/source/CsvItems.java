@@ -1,13 +1,13 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.RejectedCableException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import io.cablestream.ingest.domain.InputLimitException;
+import io.cablestream.ingest.service.InputLimitException;
 
 import java.io.FilterReader;
 import java.io.IOException;
@@ -120,7 +120,7 @@ final class CsvItems implements CableItems {
         private void count(int chars) throws InputLimitException {
             if (chars > 0 && (sinceLastRecord += chars) > maxChars) {
                 throw new InputLimitException(413, "too-large", "a cables.csv record is longer than " + maxChars
-                        + " characters (ingest.max-cable-bytes and 64 KiB for the other columns): a quote left "
+                        + " characters (cables.ingest.max-cable-bytes and 64 KiB for the other columns): a quote left "
                         + "open? The rest was not read");
             }
         }

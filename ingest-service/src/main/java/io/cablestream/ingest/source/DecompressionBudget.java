@@ -1,6 +1,6 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.InputLimitException;
+import io.cablestream.ingest.service.InputLimitException;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,8 +8,9 @@ import java.io.InputStream;
 
 /**
  * The limits of one compressed body: the bytes read from the wire ({@link #compressed}) and the bytes the
- * decompressor made of them ({@link #decompressed}), read or skipped. Past {@code ingest.max-decompressed-bytes},
- * or past {@code ingest.max-compression-ratio} once more than {@link #RATIO_FLOOR} bytes came out, the next read
+ * decompressor made of them ({@link #decompressed}), read or skipped. Past
+ * {@code cables.ingest.max-decompressed-bytes}, or past {@code cables.ingest.max-compression-ratio} once more than
+ * {@link #RATIO_FLOOR} bytes came out, the next read
  * fails with an {@link InputLimitException}: a bomb is stopped after a megabyte or so, never decompressed in full.
  */
 final class DecompressionBudget {
@@ -48,12 +49,12 @@ final class DecompressionBudget {
         decompressedBytes += bytes;
         if (decompressedBytes > maxDecompressed) {
             throw new InputLimitException(413, "decompressed-too-large", "the archive decompresses to more than "
-                    + maxDecompressed + " bytes (ingest.max-decompressed-bytes); the rest was not read");
+                    + maxDecompressed + " bytes (cables.ingest.max-decompressed-bytes); the rest was not read");
         }
         if (decompressedBytes > RATIO_FLOOR && decompressedBytes > maxRatio * Math.max(1, compressedBytes)) {
             throw new InputLimitException(413, "compression-ratio", "the archive decompresses to more than "
                     + maxRatio + " times its size (" + decompressedBytes + " bytes from " + compressedBytes
-                    + "; ingest.max-compression-ratio): a compression bomb? The rest was not read");
+                    + "; cables.ingest.max-compression-ratio): a compression bomb? The rest was not read");
         }
     }
 

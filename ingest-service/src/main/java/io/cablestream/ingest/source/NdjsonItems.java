@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cablestream.ingest.domain.CableIntake;
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableValidator;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.RejectedCableException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ final class NdjsonItems implements CableItems {
         }
         String where = "line " + lineNumber;
         if (line == BoundedLines.TOO_LONG) {
-            return CableItem.unreadable(where, CableIntake.tooLarge("a longer line", maxCableBytes));
+            return CableItem.unreadable(where, CableValidator.tooLarge("a longer line", maxCableBytes));
         }
         // a streaming parse: no tree of the line is built, the text is read once into its String
         try (JsonParser item = json.getFactory().createParser(line)) {

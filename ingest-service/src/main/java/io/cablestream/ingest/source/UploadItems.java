@@ -1,9 +1,9 @@
 package io.cablestream.ingest.source;
 
-import io.cablestream.ingest.domain.CableIntake;
-import io.cablestream.ingest.domain.CableItem;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.RejectedCableException;
+import io.cablestream.ingest.service.CableValidator;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.RejectedCableException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ final class UploadItems implements CableItems {
         try (InputStream in = Files.newInputStream(upload.file())) {
             byte[] bytes = Bounded.read(in, maxCableBytes);
             if (bytes == null) {
-                return CableItem.unreadable(upload.name(), CableIntake.tooLarge(Files.size(upload.file())
+                return CableItem.unreadable(upload.name(), CableValidator.tooLarge(Files.size(upload.file())
                         + " bytes", maxCableBytes));
             }
             return CableItem.ofBytes(upload.name(), bytes, upload.declared(), upload.contentType());

@@ -1,10 +1,10 @@
 package io.cablestream.ingest.spool;
 
 import io.cablestream.ingest.config.IngestConfig;
-import io.cablestream.ingest.domain.BrokerUnavailableException;
-import io.cablestream.ingest.domain.CableItems;
-import io.cablestream.ingest.domain.ItemOutcome;
-import io.cablestream.ingest.messaging.CableIngestor;
+import io.cablestream.ingest.service.BrokerUnavailableException;
+import io.cablestream.ingest.service.CableItems;
+import io.cablestream.ingest.service.ItemOutcome;
+import io.cablestream.ingest.service.CableIngestService;
 import io.cablestream.ingest.messaging.DuplicateIndex;
 import io.cablestream.ingest.source.CableFile;
 import io.cablestream.ingest.source.CableSources;
@@ -31,20 +31,21 @@ public class SpoolWatcher {
     private static final Logger LOG = Logger.getLogger(SpoolWatcher.class);
 
     private final IngestConfig config;
-    private final CableIngestor ingestor;
+    private final CableIngestService ingestService;
     private final CableSources sources;
     private final DuplicateIndex index;
     private final StableFiles stableFiles = new StableFiles();
     private SpoolDirectory spool;
 
-    public SpoolWatcher(IngestConfig config, CableIngestor ingestor, CableSources sources, DuplicateIndex index) {
+    public SpoolWatcher(IngestConfig config, CableIngestService ingestService, CableSources sources,
+                        DuplicateIndex index) {
         this.config = config;
-        this.ingestor = ingestor;
+        this.ingestService = ingestService;
         this.sources = sources;
         this.index = index;
     }
 
-    @Scheduled(every = "${ingest.spool.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${cables.ingest.spool.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() throws IOException {
         Optional<Path> root = config.spool().directory();
         if (root.isEmpty() || !index.loaded()) {
@@ -71,7 +72,7 @@ public class SpoolWatcher {
             return true;
         }
         try {
-            List<ItemOutcome> outcomes = ingestor.ingestAll(open(file, name));
+            List<ItemOutcome> outcomes = ingestService.ingestAll(open(file, name));
             List<ItemOutcome> rejected = outcomes.stream()
                     .filter(outcome -> ItemOutcome.REJECTED.equals(outcome.status())).toList();
             if (rejected.isEmpty()) {

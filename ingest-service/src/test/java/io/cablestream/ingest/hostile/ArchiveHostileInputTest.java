@@ -1,9 +1,9 @@
 package io.cablestream.ingest.hostile;
 
 import io.cablestream.events.RawCableHeaders;
-import io.cablestream.ingest.RawTopic;
-import io.cablestream.ingest.TestCables;
-import io.cablestream.ingest.TestCables.TestCable;
+import io.cablestream.ingest.support.RawTopic;
+import io.cablestream.ingest.support.TestCables;
+import io.cablestream.ingest.support.TestCables.TestCable;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -49,7 +49,7 @@ class ArchiveHostileInputTest {
     void zipBombIsStoppedByTheCompressionRatioNotInflatedInFull() throws IOException {
         byte[] bomb = Bombs.zipOfZeros("bomb.txt", BOMB_BYTES);
         String detail = assertLastItemRejected(post("application/zip", bomb), "compression-ratio");
-        assertThat(detail).contains("ingest.max-compression-ratio");
+        assertThat(detail).contains("cables.ingest.max-compression-ratio");
     }
 
     @Test
@@ -69,7 +69,8 @@ class ArchiveHostileInputTest {
         int entry = 2 * 1024 * 1024; // each too large on its own, and five of them past 8 MiB
         byte[] body = Bombs.tarGzOfLetters((int) (HostileInputProfile.MAX_DECOMPRESSED_BYTES / entry) + 1, entry);
         Response answer = post("application/gzip", body);
-        assertThat(assertLastItemRejected(answer, "decompressed-too-large")).contains("ingest.max-decompressed-bytes");
+        assertThat(assertLastItemRejected(answer, "decompressed-too-large"))
+                .contains("cables.ingest.max-decompressed-bytes");
         assertThat(answer.jsonPath().getList("items.reason")).contains("too-large");
     }
 
@@ -82,7 +83,7 @@ class ArchiveHostileInputTest {
             }
         }
         assertThat(assertLastItemRejected(post("application/zip", out.toByteArray()), "too-many-entries"))
-                .contains("ingest.max-archive-entries");
+                .contains("cables.ingest.max-archive-entries");
     }
 
     @Test

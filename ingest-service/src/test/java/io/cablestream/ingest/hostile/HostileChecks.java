@@ -1,7 +1,7 @@
 package io.cablestream.ingest.hostile;
 
-import io.cablestream.ingest.RawTopic;
-import io.cablestream.ingest.TestCables;
+import io.cablestream.ingest.support.RawTopic;
+import io.cablestream.ingest.support.TestCables;
 import io.cablestream.testkit.KafkaBroker;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

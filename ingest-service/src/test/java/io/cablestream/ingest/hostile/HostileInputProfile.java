@@ -24,12 +24,12 @@ public class HostileInputProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "ingest.spool.directory", SPOOL.toString(),
-                "ingest.spool.poll-interval", "200ms",
-                "ingest.max-batch-items", String.valueOf(MAX_BATCH_ITEMS),
-                "ingest.max-archive-entries", String.valueOf(MAX_ARCHIVE_ENTRIES),
-                "ingest.max-decompressed-bytes", String.valueOf(MAX_DECOMPRESSED_BYTES),
-                "ingest.duplicate-index.capacity", String.valueOf(INDEX_CAPACITY),
+                "cables.ingest.spool.directory", SPOOL.toString(),
+                "cables.ingest.spool.poll-interval", "200ms",
+                "cables.ingest.max-batch-items", String.valueOf(MAX_BATCH_ITEMS),
+                "cables.ingest.max-archive-entries", String.valueOf(MAX_ARCHIVE_ENTRIES),
+                "cables.ingest.max-decompressed-bytes", String.valueOf(MAX_DECOMPRESSED_BYTES),
+                "cables.ingest.duplicate-index.capacity", String.valueOf(INDEX_CAPACITY),
                 "quarkus.http.idle-timeout", "2s",
                 "quarkus.http.read-timeout", "2s");
     }

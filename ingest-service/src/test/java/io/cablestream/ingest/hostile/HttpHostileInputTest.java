@@ -1,9 +1,10 @@
 package io.cablestream.ingest.hostile;
 
+import io.cablestream.ingest.support.RawTopic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.events.RawCableHeaders;
-import io.cablestream.ingest.TestCables;
-import io.cablestream.ingest.TestCables.TestCable;
+import io.cablestream.ingest.support.TestCables;
+import io.cablestream.ingest.support.TestCables.TestCable;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -62,7 +63,7 @@ class HttpHostileInputTest {
     @Test
     void tenMegabyteBodyIsA413ProblemReadOnlyToTheLimit() {
         Answer answer = Answer.streamed("/api/cables", UTF8_TEXT, Bombs.letters(10L * 1024 * 1024));
-        assertProblem(answer, 413, "ingest.max-cable-bytes");
+        assertProblem(answer, 413, "cables.ingest.max-cable-bytes");
     }
 
     @Test
@@ -176,7 +177,7 @@ class HttpHostileInputTest {
         Arrays.fill(euros, (byte) 0x80);
         byte[] body = concat(("UNCLAS " + UUID.randomUUID() + "\n").getBytes(), euros);
         Response answer = given().contentType("text/plain; charset=windows-1252").body(body).post("/api/cables");
-        assertProblem(answer, 413, "ingest.max-record-bytes");
+        assertProblem(answer, 413, "cables.ingest.max-record-bytes");
         assertThat(answer.header("Retry-After")).isNull();
     }
 
@@ -186,14 +187,14 @@ class HttpHostileInputTest {
                 "source", "s".repeat(3 * 1024 * 1024))) + "\n";
         Response answer = given().contentType("application/x-ndjson").body(line.getBytes()).post("/api/cables/batch");
         String detail = assertLastItemRejected(answer, "source-too-long");
-        assertThat(detail).contains("ingest.max-source-chars");
+        assertThat(detail).contains("cables.ingest.max-source-chars");
         assertThat(answer.asString().length()).isLessThan(10_000); // the source is not echoed back whole
     }
 
     @Test
     void sourceHeaderLongerThanTheLimitIsA400Problem() {
         assertProblem(given().contentType(UTF8_TEXT).header("X-Cable-Source", "s".repeat(5000))
-                .body(TestCables.unique(1).get(0).bytes()).post("/api/cables"), 400, "ingest.max-source-chars");
+                .body(TestCables.unique(1).get(0).bytes()).post("/api/cables"), 400, "cables.ingest.max-source-chars");
     }
 
     @Test
@@ -205,7 +206,7 @@ class HttpHostileInputTest {
         }
         Response answer = given().contentType("application/x-ndjson").body(body.toString().getBytes())
                 .post("/api/cables/batch");
-        assertThat(assertLastItemRejected(answer, "too-many-items")).contains("ingest.max-batch-items");
+        assertThat(assertLastItemRejected(answer, "too-many-items")).contains("cables.ingest.max-batch-items");
         assertThat(answer.jsonPath().getInt("accepted")).isEqualTo(HostileInputProfile.MAX_BATCH_ITEMS);
     }
 
@@ -260,7 +261,7 @@ class HttpHostileInputTest {
     }
 
     private static Map<TopicPartition, Long> rawEnd() {
-        return io.cablestream.ingest.RawTopic.endOffsets(HostileChecks.bootstrap());
+        return RawTopic.endOffsets(HostileChecks.bootstrap());
     }
 
     /** {@code text/plain} without a charset (RestAssured would add ISO-8859-1). */

@@ -1,8 +1,8 @@
 package io.cablestream.ingest.hostile;
 
-import io.cablestream.ingest.RawTopic;
-import io.cablestream.ingest.TestCables;
-import io.cablestream.ingest.TestCables.TestCable;
+import io.cablestream.ingest.support.RawTopic;
+import io.cablestream.ingest.support.TestCables;
+import io.cablestream.ingest.support.TestCables.TestCable;
 import io.cablestream.testkit.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +53,7 @@ class SpoolHostileInputTest {
 
         assertThat(FAILED.resolve("a-" + run + ".txt")).exists();
         assertThat(Files.readString(FAILED.resolve("a-" + run + ".txt.error")))
-                .contains("too-large").contains("ingest.max-record-bytes");
+                .contains("too-large").contains("cables.ingest.max-record-bytes");
         assertThat(onRawSince(before, good.sha256())).hasSize(1);
     }
 

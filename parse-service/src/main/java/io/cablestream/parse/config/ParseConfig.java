@@ -5,8 +5,11 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Settings of parse-service ({@code parse.*}). */
-@ConfigMapping(prefix = "parse")
+/**
+ * Settings of parse-service: {@code cables.parse.*} in application.properties, each also set by its environment
+ * variable {@code CABLES_PARSE_<NAME>}.
+ */
+@ConfigMapping(prefix = "cables.parse")
 public interface ParseConfig {
 
     /** Cables parsed at once on worker threads: parsing is CPU-bound, so about twice the cores. */

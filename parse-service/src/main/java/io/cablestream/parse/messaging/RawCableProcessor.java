@@ -5,8 +5,7 @@ import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.RawCableHeaders;
 import io.cablestream.parse.config.ParseConfig;
-import io.cablestream.parse.domain.CableParsing;
-import io.cablestream.parse.domain.UnparseableCableException;
+import io.cablestream.parse.service.UnparseableCableException;
 import io.cablestream.parser.CableParser;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,12 +25,13 @@ import org.jboss.logging.MDC;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import static io.cablestream.parse.domain.HeaderText.header;
+import static io.cablestream.parse.messaging.HeaderText.header;
+
 
 /**
  * cables.raw -> cable-parser -> cables.parsed (keyed by cable id); a record that is not a cable is nacked,
  * and the channel's dead-letter-queue failure strategy writes it to cables.dead-letter. Cables are parsed
- * {@code parse.concurrency} at a time on worker threads; a raw record's offset is committed only once its
+ * {@code cables.parse.concurrency} at a time on worker threads; a raw record's offset is committed only once its
  * parsed event (or dead letter) is acknowledged, whatever order they finish in. A parsed event the broker does
  * not take is sent again ({@link ParsedDelivery}), never dead-lettered: the nack of the outgoing side would
  * otherwise reach the raw record's own nack, and so the dead-letter strategy.
@@ -47,12 +47,12 @@ public class RawCableProcessor {
     private static final String INGEST_ID = "ingestId";
     private static final String CABLE_ID = "cableId";
 
-    private final CableParsing parsing;
+    private final RawRecordParser parser;
     private final ParsedDelivery delivery;
     private final ParseConfig config;
 
-    public RawCableProcessor(CableParsing parsing, ParsedDelivery delivery, ParseConfig config) {
-        this.parsing = parsing;
+    public RawCableProcessor(RawRecordParser parser, ParsedDelivery delivery, ParseConfig config) {
+        this.parser = parser;
         this.delivery = delivery;
         this.config = config;
     }
@@ -73,7 +73,7 @@ public class RawCableProcessor {
         // "" for a record without one: the MDC takes no null
         MDC.put(INGEST_ID, Objects.requireNonNullElse(header(headers, RawCableHeaders.INGEST_ID), ""));
         try {
-            ParsedCable cable = parsing.parse(raw.getPayload(), headers);
+            ParsedCable cable = parser.parse(raw.getPayload(), headers);
             MDC.put(CABLE_ID, cable.cableId());
             LOG.debugf("parsed %s", describe(raw));
             var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(cable.cableId()).build();

@@ -4,8 +4,8 @@ import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.Topics;
-import io.cablestream.parse.domain.CableParsing;
-import io.cablestream.parse.domain.UnparseableCableException;
+import io.cablestream.parse.messaging.RawRecordParser;
+import io.cablestream.parse.service.UnparseableCableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import static io.cablestream.parse.domain.HeaderText.header;
+import static io.cablestream.parse.messaging.HeaderText.header;
 
 /**
  * Parses records again with the current parser and publishes the results to cables.parsed: the dead letters
@@ -30,13 +30,13 @@ public class ReplayService {
 
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
 
-    private final CableParsing parsing;
+    private final RawRecordParser parser;
     private final Config config;
     private final String bootstrapServers;
 
-    public ReplayService(CableParsing parsing, Config config,
+    public ReplayService(RawRecordParser parser, Config config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.parsing = parsing;
+        this.parser = parser;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
@@ -61,7 +61,7 @@ public class ReplayService {
                     return;
                 }
                 try {
-                    ParsedCable cable = parsing.parse(record.value(), record.headers());
+                    ParsedCable cable = parser.parse(record.value(), record.headers());
                     tally.last = producer.send(new ProducerRecord<>(Topics.PARSED, cable.cableId(), CableJson.toJsonBytes(cable)));
                     tally.republished++;
                 } catch (UnparseableCableException e) {

@@ -4,7 +4,7 @@ import io.cablestream.events.CableJson;
 import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.RawCableHeaders;
-import io.cablestream.parse.RawRecords;
+import io.cablestream.parse.support.RawRecords;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.SampleCables;
 import io.cablestream.testkit.TopicReader;

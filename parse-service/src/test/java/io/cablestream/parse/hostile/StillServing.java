@@ -1,7 +1,7 @@
 package io.cablestream.parse.hostile;
 
 import io.cablestream.events.CableJson;
-import io.cablestream.parse.RawRecords;
+import io.cablestream.parse.support.RawRecords;
 import io.cablestream.testkit.SampleCables;
 
 import java.lang.management.ManagementFactory;
