@@ -55,7 +55,7 @@ class DeadLettersTest {
         JsonPath detail = given().get("/api/dead-letters/" + id).then().statusCode(200).extract().jsonPath();
         assertThat(detail.getString("reason")).isEqualTo(REASON);
         assertThat(detail.getString("reasonDetail")).isEqualTo(REASON + " (NO_CABLE_ID: no id in the text)");
-        assertThat(detail.getString("exceptionClass")).isEqualTo("io.cablestream.parse.domain.UnparseableCableException");
+        assertThat(detail.getString("exceptionClass")).isEqualTo("io.cablestream.parse.service.UnparseableCableException");
         assertThat(detail.getString("sourceTopic")).isEqualTo(Topics.RAW);
         assertThat(detail.getInt("sourcePartition")).isEqualTo(2);
         assertThat(detail.getLong("sourceOffset")).isEqualTo(17);
@@ -135,7 +135,7 @@ class DeadLettersTest {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         headers.put(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.put(DeadLetterHeaders.EXCEPTION_CLASS,
-                "io.cablestream.parse.domain.UnparseableCableException".getBytes(StandardCharsets.UTF_8));
+                "io.cablestream.parse.service.UnparseableCableException".getBytes(StandardCharsets.UTF_8));
         headers.put(DeadLetterHeaders.SOURCE_TOPIC, sourceTopic.getBytes(StandardCharsets.UTF_8));
         headers.put(DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(partition).getBytes(StandardCharsets.UTF_8));
         headers.put(DeadLetterHeaders.SOURCE_OFFSET, Long.toString(offset).getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.cablestream.store.persistence.write;
 
+import io.cablestream.copy.CopyRows;
 import io.cablestream.events.CableJson;
 import io.cablestream.events.ParsedCable;
 import io.cablestream.events.ParserVersion;
