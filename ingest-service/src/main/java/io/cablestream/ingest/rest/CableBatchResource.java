@@ -1,9 +1,11 @@
 package io.cablestream.ingest.rest;
 
+import io.cablestream.auth.Roles;
 import io.cablestream.ingest.rest.BatchReport;
 import io.cablestream.ingest.service.CableIngestService;
 import io.cablestream.ingest.source.CableFile;
 import io.cablestream.ingest.source.CableSources;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,6 +26,7 @@ import java.util.List;
  * {@code POST /api/cables/batch}: many cables in one request, streamed item by item (NDJSON, zip, tar.gz, tar,
  * cables.csv) or as multipart files; answered with every item's outcome once the broker acknowledged them.
  */
+@RolesAllowed(Roles.INGEST)
 @Path("/api/cables/batch")
 @Produces(MediaType.APPLICATION_JSON)
 public class CableBatchResource {

@@ -1,13 +1,15 @@
 package io.cablestream.ingest.rest;
 
+import io.cablestream.auth.Roles;
 import io.cablestream.ingest.config.IngestConfig;
-import io.cablestream.ingest.service.CableValidator;
-import io.cablestream.ingest.service.CableItem;
-import io.cablestream.ingest.service.CableIngestService;
 import io.cablestream.ingest.messaging.CableLog;
 import io.cablestream.ingest.metrics.IngestMetrics;
+import io.cablestream.ingest.service.CableIngestService;
+import io.cablestream.ingest.service.CableItem;
+import io.cablestream.ingest.service.CableValidator;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** {@code POST /api/cables}: one raw cable in, 202 once the broker holds it. */
+@RolesAllowed(Roles.INGEST)
 @Path("/api/cables")
 public class CableResource {
 

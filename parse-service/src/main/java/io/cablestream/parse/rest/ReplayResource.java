@@ -1,10 +1,12 @@
 package io.cablestream.parse.rest;
 
+import io.cablestream.auth.Roles;
 import io.cablestream.parse.replay.RawRange;
 import io.cablestream.parse.replay.ReplayReport;
 import io.cablestream.parse.replay.ReplayService;
 import io.cablestream.problem.Problem;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Ops endpoints: re-drive dead letters after a parser fix, re-parse a range of cables.raw. */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/replay")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

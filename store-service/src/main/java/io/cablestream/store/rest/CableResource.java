@@ -1,12 +1,17 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.auth.Roles;
 import io.cablestream.problem.Problem;
 import io.cablestream.store.persistence.query.CableEntity;
 import io.cablestream.store.persistence.query.CableGraph;
 import io.cablestream.store.persistence.query.CablePage;
+import io.cablestream.store.persistence.query.CableQuery;
 import io.cablestream.store.persistence.query.CableRepository;
 import io.cablestream.store.persistence.query.CableSearch;
+import io.cablestream.store.persistence.query.ClearedReads;
+import io.cablestream.store.security.ReaderClearance;
 import io.cablestream.store.service.ControlCharacters;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.function.Function;
 
-/** The stored cables: the filtered list, one cable as parsed JSON or raw text, and the reference graph. */
+/**
+ * The stored cables: the filtered list, one cable as parsed JSON or raw text, and the reference graph; each within
+ * the reader's clearance (a cable above it is absent: 404, not listed, not counted, not matched).
+ */
+@RolesAllowed(Roles.READER)
 @Path("/api/cables")
 public class CableResource {
 
@@ -28,13 +37,17 @@ public class CableResource {
     private final CableSearch search;
     private final CableListParameters parameters;
     private final CableGraph graph;
+    private final ClearedReads reads;
+    private final ReaderClearance reader;
 
     public CableResource(CableRepository cables, CableSearch search, CableListParameters parameters,
-                         CableGraph graph) {
+                         CableGraph graph, ClearedReads reads, ReaderClearance reader) {
         this.cables = cables;
         this.search = search;
         this.parameters = parameters;
         this.graph = graph;
+        this.reads = reads;
+        this.reader = reader;
     }
 
     @GET
@@ -53,7 +66,8 @@ public class CableResource {
             @Parameter(description = "-dtg (newest first, default) or dtg") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return search.find(parameters.parse(tag, origin, classification, from, to, q, sort, limit, cursor));
+        CableQuery query = parameters.parse(tag, origin, classification, from, to, q, sort, limit, cursor);
+        return reads.call(reader.get(), () -> search.find(query));
     }
 
     @GET
@@ -85,7 +99,7 @@ public class CableResource {
         if (!storable(id)) {
             return Problem.response(404, "no cable with such an id is stored");
         }
-        return graph.references(id)
+        return reads.call(reader.get(), () -> graph.references(id))
                 .map(links -> Response.ok(new References(id, links)).build())
                 .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
     }
@@ -95,16 +109,17 @@ public class CableResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The stored cables that cite this id, newest first, whether or not it is stored itself")
     public CitedBy citedBy(@PathParam("id") String id) {
-        return storable(id) ? new CitedBy(id, graph.isStored(id), graph.citedBy(id))
-                : new CitedBy(id, false, java.util.List.of());
+        if (!storable(id)) {
+            return new CitedBy(id, false, java.util.List.of());
+        }
+        return reads.call(reader.get(), () -> new CitedBy(id, graph.isStored(id), graph.citedBy(id)));
     }
 
     private Response found(String id, Function<CableEntity, Response.ResponseBuilder> answer) {
         if (!storable(id)) {
             return Problem.response(404, "no cable with such an id is stored");
         }
-        return cables.findByIdOptional(id)
-                .map(cable -> answer.apply(cable).build())
+        return reads.call(reader.get(), () -> cables.findVisible(id).map(cable -> answer.apply(cable).build()))
                 .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
     }
 

@@ -1,9 +1,13 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.auth.Roles;
 import io.cablestream.problem.Problem;
 import io.cablestream.store.config.StoreConfig;
+import io.cablestream.store.persistence.query.ClearedReads;
 import io.cablestream.store.persistence.query.DeadLetterPage;
 import io.cablestream.store.persistence.query.DeadLetterQueries;
+import io.cablestream.store.security.ReaderClearance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,17 +21,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The records of cables.dead-letter: what no service could read or store, with the reason, and the exact value.
- * Re-drive after a parser fix: parse-service's {@code POST /api/replay/dead-letters}.
+ * Re-drive after a parser fix: parse-service's {@code POST /api/replay/dead-letters}. For operators cleared for
+ * everything: a dead letter's classification is unknown.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/dead-letters")
 public class DeadLetterResource {
 
     private final DeadLetterQueries deadLetters;
     private final StoreConfig.Page page;
 
-    public DeadLetterResource(DeadLetterQueries deadLetters, StoreConfig config) {
+    private final ClearedReads reads;
+    private final ReaderClearance reader;
+
+    public DeadLetterResource(DeadLetterQueries deadLetters, StoreConfig config, ClearedReads reads,
+                              ReaderClearance reader) {
         this.deadLetters = deadLetters;
         this.page = config.page();
+        this.reads = reads;
+        this.reader = reader;
     }
 
     @GET
@@ -48,7 +60,8 @@ public class DeadLetterResource {
                 throw new BadParameterException("cursor", "is not a nextCursor of this API");
             }
         }
-        return deadLetters.page(filter, size, after);
+        Long afterId = after;
+        return reads.call(reader.get(), () -> deadLetters.page(filter, size, afterId));
     }
 
     @GET
@@ -57,7 +70,8 @@ public class DeadLetterResource {
     @Operation(summary = "One dead letter: reason, exception, source record, parser version, a preview")
     @APIResponse(responseCode = "404", description = "No dead letter with that id")
     public Response deadLetter(@PathParam("id") String id) {
-        return deadLetters.find(id(id)).map(d -> Response.ok(d, MediaType.APPLICATION_JSON_TYPE).build())
+        long key = id(id);
+        return reads.call(reader.get(), () -> deadLetters.find(key)).map(d -> Response.ok(d, MediaType.APPLICATION_JSON_TYPE).build())
                 .orElseGet(() -> notFound(id));
     }
 
@@ -67,7 +81,8 @@ public class DeadLetterResource {
     @Operation(summary = "The dead letter's value, byte for byte")
     @APIResponse(responseCode = "404", description = "No dead letter with that id")
     public Response raw(@PathParam("id") String id) {
-        return deadLetters.value(id(id))
+        long key = id(id);
+        return reads.call(reader.get(), () -> deadLetters.value(key))
                 .map(bytes -> Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE).build())
                 .orElseGet(() -> notFound(id));
     }

@@ -1,6 +1,5 @@
 package io.cablestream.store.persistence.query;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -12,34 +11,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Aggregates over the stored cables: tag counts and {@code /api/stats}. */
+/** Aggregates over the stored cables the reader may see: tag counts and {@code /api/stats}. */
 @ApplicationScoped
 public class CableCounts {
 
     private static final String TAGS = """
-            SELECT code, kind, count(DISTINCT cable_id) AS cables FROM cable_tag
-            GROUP BY code, kind ORDER BY cables DESC, code, kind""";
+            SELECT t.code, t.kind, count(DISTINCT t.cable_id) AS cables
+            FROM cable_tag t JOIN cable c ON c.cable_id = t.cable_id AND %s
+            GROUP BY t.code, t.kind ORDER BY cables DESC, t.code, t.kind""".formatted(ClearedReads.visible("c"));
     // one statement, so one snapshot: the three groupings always add up to the total
     private static final String STATS = """
             SELECT GROUPING(classification, year, origin) AS grouping_set, classification, year, origin, count(*)
-            FROM (SELECT classification, to_char(dtg AT TIME ZONE 'UTC', 'YYYY') AS year, origin FROM cable) c
+            FROM (SELECT classification, to_char(dtg AT TIME ZONE 'UTC', 'YYYY') AS year, origin FROM cable c WHERE %s) c
             GROUP BY GROUPING SETS ((classification), (year), (origin), ())
-            ORDER BY grouping_set, count(*) DESC, 2, 3, 4""";
+            ORDER BY grouping_set, count(*) DESC, 2, 3, 4""".formatted(ClearedReads.visible("c"));
     private static final int BY_CLASSIFICATION = 0b011;
     private static final int BY_YEAR = 0b101;
     private static final int BY_ORIGIN = 0b110;
 
-    private final AgroalDataSource dataSource;
+    private final ClearedReads reads;
     private final DeadLetterQueries deadLetters;
 
-    public CableCounts(AgroalDataSource dataSource, DeadLetterQueries deadLetters) {
-        this.dataSource = dataSource;
+    public CableCounts(ClearedReads reads, DeadLetterQueries deadLetters) {
+        this.reads = reads;
         this.deadLetters = deadLetters;
     }
 
     public List<TagCount> tags() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(TAGS);
+        try (Connection connection = reads.connection();
+             PreparedStatement select = bound(connection, TAGS);
              ResultSet rows = select.executeQuery()) {
             List<TagCount> tags = new ArrayList<>();
             while (rows.next()) {
@@ -56,8 +56,8 @@ public class CableCounts {
         Map<String, Long> byYear = new java.util.TreeMap<>();
         Map<String, Long> byOrigin = new LinkedHashMap<>();
         long total = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(STATS);
+        try (Connection connection = reads.connection();
+             PreparedStatement select = bound(connection, STATS);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 long count = rows.getLong(5);
@@ -72,6 +72,13 @@ public class CableCounts {
             throw new IllegalStateException("stats failed: " + e.getMessage(), e);
         }
         return new CableStats(total, byClassification, byYear, byOrigin, deadLetters.stats());
+    }
+
+    /** The statement with the reader's clearance bound: its only parameters. */
+    private PreparedStatement bound(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        reads.bind(statement, 1);
+        return statement;
     }
 
     private static String known(String key) {

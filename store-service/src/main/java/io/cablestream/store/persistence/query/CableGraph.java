@@ -1,6 +1,5 @@
 package io.cablestream.store.persistence.query;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Array;
@@ -14,32 +13,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The reference graph, both directions, including references to cables that are not stored (yet). */
+/**
+ * The reference graph, both directions, within the reader's clearance: a cable above it is not stored as far as the
+ * reader can tell (a visible cable's reference to it stays, as its text names it) and never among the citing ones.
+ */
 @ApplicationScoped
 public class CableGraph {
 
     private static final String REFERENCES = """
             SELECT r.label, r.referenced_cable_id, r.text, t.cable_id IS NOT NULL AS stored, t.dtg, t.subject
-            FROM cable_reference r LEFT JOIN cable t ON t.cable_id = r.referenced_cable_id
-            WHERE r.cable_id = ? ORDER BY r.position""";
+            FROM cable_reference r LEFT JOIN cable t ON t.cable_id = r.referenced_cable_id AND %s
+            WHERE r.cable_id = ? ORDER BY r.position""".formatted(ClearedReads.visible("t"));
     private static final String CITED_BY = """
             SELECT c.cable_id, c.dtg, c.classification, c.subject,
                    array_agg(r.label ORDER BY r.position) FILTER (WHERE r.label IS NOT NULL) AS labels
-            FROM cable_reference r JOIN cable c ON c.cable_id = r.cable_id
+            FROM cable_reference r JOIN cable c ON c.cable_id = r.cable_id AND %s
             WHERE r.referenced_cable_id = ?
             GROUP BY c.cable_id
-            ORDER BY coalesce(c.dtg, '-infinity'::timestamptz) DESC, c.cable_id DESC""";
+            ORDER BY coalesce(c.dtg, '-infinity'::timestamptz) DESC, c.cable_id DESC""".formatted(ClearedReads.visible("c"));
 
-    private final AgroalDataSource dataSource;
+    private final ClearedReads reads;
 
-    public CableGraph(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public CableGraph(ClearedReads reads) {
+        this.reads = reads;
     }
 
     public boolean isStored(String cableId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT 1 FROM cable WHERE cable_id = ?")) {
+        try (Connection connection = reads.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT 1 FROM cable c WHERE c.cable_id = ? AND " + ClearedReads.visible("c"))) {
             select.setString(1, cableId);
+            reads.bind(select, 2);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next();
             }
@@ -69,9 +73,9 @@ public class CableGraph {
     }
 
     private <T> List<T> query(String sql, String cableId, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = reads.connection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, cableId);
+            select.setString(reads.bind(select, 1), cableId);
             List<T> items = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

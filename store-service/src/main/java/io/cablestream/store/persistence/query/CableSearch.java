@@ -1,6 +1,5 @@
 package io.cablestream.store.persistence.query;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -14,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code GET /api/cables} in SQL: filters, DTG order and keyset pagination, which reads only one page of an
+ * {@code GET /api/cables} in SQL, within the reader's clearance: filters, DTG order and keyset pagination, which reads only one page of an
  * index at any depth. User input reaches the statement only as bound parameters.
  */
 @ApplicationScoped
@@ -23,17 +22,17 @@ public class CableSearch {
     /** Must stay the expression of the V2 sort indexes, or they are not used. */
     static final String SORT_KEY = "coalesce(c.dtg, '-infinity'::timestamptz)";
 
-    private final AgroalDataSource dataSource;
+    private final ClearedReads reads;
 
-    public CableSearch(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public CableSearch(ClearedReads reads) {
+        this.reads = reads;
     }
 
     public CablePage find(CableQuery query) {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.cable_id, c.dtg, c.classification, c.origin, c.sender, c.subject,
                        ARRAY(SELECT t.code FROM cable_tag t WHERE t.cable_id = c.cable_id ORDER BY t.position) AS tags
-                FROM cable c WHERE true""");
+                FROM cable c""").append(" WHERE ").append(ClearedReads.visible("c"));
         List<Object> parameters = new ArrayList<>();
         if (query.tag() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM cable_tag t WHERE t.cable_id = c.cable_id AND t.code = ?)");
@@ -82,10 +81,11 @@ public class CableSearch {
     }
 
     private List<CableSummary> select(String sql, List<Object> parameters) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = reads.connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
+            int first = reads.bind(statement, 1);
             for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
+                statement.setObject(first + i, parameters.get(i));
             }
             List<CableSummary> summaries = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

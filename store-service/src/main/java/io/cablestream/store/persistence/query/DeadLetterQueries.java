@@ -1,6 +1,5 @@
 package io.cablestream.store.persistence.query;
 
-import io.agroal.api.AgroalDataSource;
 import io.cablestream.store.service.ControlCharacters;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +20,8 @@ import java.util.Optional;
  * Reads the dead_letter table: pages newest first (keyset on the id), one record, its exact value, counts.
  * {@code resolved} is computed when read: a cable whose content SHA-256 is the record's key is stored (parse-service's
  * dead letters keep the raw record's key, that hash), or, for the store's own (keyed by cable id), the cable was
- * stored after the dead letter arrived.
+ * stored after the dead letter arrived. A dead letter's classification is unknown: only a reader cleared for
+ * everything sees them.
  */
 @ApplicationScoped
 public class DeadLetterQueries {
@@ -36,15 +36,15 @@ public class DeadLetterQueries {
             + " d.source_offset, d.record_key, d.parser_version, length(d.value) AS size,"
             + " substring(d.value FROM 1 FOR ?) AS head, " + RESOLVED + " AS resolved";
 
-    private final AgroalDataSource dataSource;
+    private final ClearedReads reads;
 
-    public DeadLetterQueries(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public DeadLetterQueries(ClearedReads reads) {
+        this.reads = reads;
     }
 
     /** @param afterId the last id of the previous page (from its cursor), or null for the first page */
     public DeadLetterPage page(String reason, int limit, Long afterId) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dead_letter d WHERE true");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM dead_letter d WHERE " + ClearedReads.visibleUnclassified());
         if (reason != null) {
             sql.append(" AND d.reason = ?");
         }
@@ -52,10 +52,10 @@ public class DeadLetterQueries {
             sql.append(" AND d.id < ?");
         }
         sql.append(" ORDER BY d.id DESC LIMIT ?");
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = reads.connection();
              PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            int i = 0;
-            select.setInt(++i, PREVIEW);
+            select.setInt(1, PREVIEW);
+            int i = reads.bind(select, 2) - 1;
             if (reason != null) {
                 select.setString(++i, reason);
             }
@@ -81,11 +81,12 @@ public class DeadLetterQueries {
 
     public Optional<DeadLetter> find(long id) {
         String sql = "SELECT " + COLUMNS + ", d.reason_detail, d.exception_class, d.topic, d.topic_partition,"
-                + " d.topic_offset, d.record_time FROM dead_letter d WHERE d.id = ?";
-        try (Connection connection = dataSource.getConnection();
+                + " d.topic_offset, d.record_time FROM dead_letter d WHERE d.id = ? AND " + ClearedReads.visibleUnclassified();
+        try (Connection connection = reads.connection();
              PreparedStatement select = connection.prepareStatement(sql)) {
             select.setInt(1, DETAIL_PREVIEW);
             select.setLong(2, id);
+            reads.bind(select, 3);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
@@ -104,9 +105,11 @@ public class DeadLetterQueries {
 
     /** The record's value, byte for byte. */
     public Optional<byte[]> value(long id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT value FROM dead_letter WHERE id = ?")) {
+        try (Connection connection = reads.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT value FROM dead_letter d WHERE d.id = ? AND " + ClearedReads.visibleUnclassified())) {
             select.setLong(1, id);
+            reads.bind(select, 2);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
             }
@@ -118,10 +121,11 @@ public class DeadLetterQueries {
     public DeadLetterStats stats() {
         Map<String, Long> byReason = new LinkedHashMap<>();
         long total = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT reason, count(*) FROM dead_letter GROUP BY reason ORDER BY count(*) DESC, reason");
-             ResultSet rows = select.executeQuery()) {
+        try (Connection connection = reads.connection();
+             PreparedStatement select = connection.prepareStatement("SELECT reason, count(*) FROM dead_letter d WHERE "
+                     + ClearedReads.visibleUnclassified() + " GROUP BY reason ORDER BY count(*) DESC, reason")) {
+            reads.bind(select, 1);
+            ResultSet rows = select.executeQuery();
             while (rows.next()) {
                 byReason.put(rows.getString(1), rows.getLong(2));
                 total += rows.getLong(2);
