@@ -45,6 +45,11 @@ public record Clearance(Level level, Set<String> controls) {
             return ordinal();
         }
 
+        /** The level of {@link #rank()} {@code rank}. */
+        public static Level ofRank(int rank) {
+            return values()[rank];
+        }
+
         /** {@code "SECRET"}, {@code "top secret"}, {@code "TOP_SECRET"}; an unknown level is an error. */
         public static Level of(String label) {
             String wanted = label == null ? "" : label.trim().toUpperCase(Locale.ROOT).replace('_', ' ');
@@ -80,6 +85,14 @@ public record Clearance(Level level, Set<String> controls) {
 
     public boolean isEverything() {
         return level == Level.TOP_SECRET && controls.containsAll(CONTROLS);
+    }
+
+    /**
+     * Whether a portion of this level and controls may be read: Java's side of the store's SQL {@code cable_visible}
+     * (V8), for the paragraph markings the database does not see; {@code ClearanceRuleTest} holds the two equal.
+     */
+    public boolean permits(Level portionLevel, Set<String> portionControls) {
+        return portionLevel.rank() <= level.rank() && controls.containsAll(portionControls);
     }
 
     /** The controls, sorted: for a SQL array parameter and a log line. */

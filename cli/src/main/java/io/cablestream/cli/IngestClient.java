@@ -31,9 +31,12 @@ final class IngestClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI batchUri;
     private final Consumer<String> waiting;
+    private final String token;
 
-    IngestClient(URI baseUrl, Consumer<String> waiting) {
+    /** @param token the bearer token to send, or null */
+    IngestClient(URI baseUrl, String token, Consumer<String> waiting) {
         this.batchUri = baseUrl.resolve("/api/cables/batch");
+        this.token = token;
         this.waiting = waiting;
     }
 
@@ -42,7 +45,11 @@ final class IngestClient {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(batchUri)
+                HttpRequest.Builder request = HttpRequest.newBuilder(batchUri);
+                if (token != null) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                response = http.send(request
                         .header("Content-Type", batch.contentType())
                         .timeout(Duration.ofMinutes(5))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())).build(),

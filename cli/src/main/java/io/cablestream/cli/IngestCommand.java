@@ -1,5 +1,6 @@
 package io.cablestream.cli;
 
+import io.cablestream.auth.Roles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,9 @@ public class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8081", description = "Ingest service (default: ${DEFAULT-VALUE})")
     URI url;
+
+    @Option(names = "--token", description = "Bearer token (default: $CABLES_TOKEN, else a local one from .local/jwt)")
+    String token;
 
     @Option(names = "--batch-size", defaultValue = "500", description = "Cables per request (default: ${DEFAULT-VALUE})")
     int batchSize;
@@ -92,7 +96,7 @@ public class IngestCommand implements Callable<Integer> {
         Semaphore queued = new Semaphore(Math.max(1, parallel) * 2);
         long sentBytes;
         try (IngestProgress progress = new IngestProgress(err, totalBytes * repeat, summary::settled, !noProgress)) {
-            IngestClient client = new IngestClient(url, progress::note);
+            IngestClient client = new IngestClient(url, LocalAccess.token(token, Roles.INGEST), progress::note);
             IngestBatcher batcher = new IngestBatcher(batchSize, batchMegabytes << 20, charset, batch -> {
                 queued.acquireUninterruptibly();
                 senders.execute(() -> {

@@ -1,5 +1,6 @@
 package io.cablestream.cli;
 
+import io.cablestream.auth.Roles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +30,9 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8082", description = "parse-service (default: ${DEFAULT-VALUE})")
     URI url;
 
+    @Option(names = "--token", description = "Bearer token (default: $CABLES_TOKEN, else a local one from .local/jwt)")
+    String token;
+
     @Option(names = "--from", description = "raw: first record time, ISO date or instant (inclusive)")
     String from;
 
@@ -52,9 +56,13 @@ public class ReplayCommand implements Callable<Integer> {
             System.err.println("replay what? dead-letters or raw, not " + what);
             return 2;
         }
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofMinutes(30));
+        String bearer = LocalAccess.token(token, Roles.OPERATOR);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofMinutes(30))
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                request.POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         System.out.println(response.body());
         return response.statusCode() == 200 ? 0 : 1;

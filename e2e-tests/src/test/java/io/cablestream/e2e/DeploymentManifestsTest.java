@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -200,7 +200,8 @@ class DeploymentManifestsTest {
                 }
                 JsonNode annotations = r.one("Deployment", service).path("spec").path("template").path("metadata").path("annotations");
                 assertThat(annotations.path("prometheus.io/path").asText()).as(where).isEqualTo(c.metricsPath());
-                assertThat(annotations.path("prometheus.io/port").asText()).as(where).isEqualTo(port);
+                assertThat(annotations.path("prometheus.io/port").asText()).as(where)
+                        .isEqualTo(Integer.toString(c.metricsPort()));
                 JsonNode servicePort = r.one("Service", service).path("spec").path("ports").get(0);
                 assertThat(servicePort.path("targetPort").asText()).as(where).isIn("http", port);
             }

@@ -7,9 +7,10 @@ import io.cablestream.events.DeadLetterHeaders;
 import io.cablestream.events.Topics;
 import io.cablestream.testkit.CableFeed;
 import io.cablestream.testkit.KafkaBroker;
-import io.cablestream.testkit.SampleCables;
 import io.cablestream.testkit.SampleCables.SampleCable;
+import io.cablestream.testkit.SampleCables;
 import io.cablestream.testkit.TestDatabase;
+import io.cablestream.testkit.TestTokens;
 import io.cablestream.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +157,7 @@ class PipelineIT {
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(
                         URI.create(pipeline.ingest.baseUrl() + "/api/cables"))
                 .header("Content-Type", "text/plain")
+                .header("Authorization", TestTokens.bearer(TestTokens.everything()))
                 .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(cable)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -182,7 +184,8 @@ class PipelineIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new IngestCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(folder.toString(), "--url", pipeline.ingest.baseUrl(), "--no-progress");
+                .execute(folder.toString(), "--url", pipeline.ingest.baseUrl(), "--no-progress",
+                        "--token", TestTokens.everything());
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("rejected 0");
 
@@ -230,10 +233,13 @@ class PipelineIT {
     private static HttpResponse<String> post(byte[] cable) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.ingest.baseUrl() + "/api/cables"))
                 .header("Content-Type", "text/plain")
+                .header("Authorization", TestTokens.bearer(TestTokens.everything()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(cable)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", TestTokens.bearer(TestTokens.everything())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

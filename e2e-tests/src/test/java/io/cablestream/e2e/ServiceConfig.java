@@ -50,6 +50,12 @@ record ServiceConfig(String module, Properties properties) {
         return under(healthRoot(), property("quarkus.smallrye-health.readiness-path", "ready"));
     }
 
+    /** Where /q/metrics is served: the management interface's port when it is enabled, else the HTTP port. */
+    int metricsPort() {
+        return Boolean.parseBoolean(property("quarkus.management.enabled", "false"))
+                ? Integer.parseInt(property("quarkus.management.port", "9000")) : httpPort();
+    }
+
     String metricsPath() {
         return under(nonApplicationRoot(), property("quarkus.micrometer.export.prometheus.path", "metrics"));
     }

@@ -1,12 +1,13 @@
 package io.cablestream.cli;
 
-import io.cablestream.ingest.support.TestCables;
-import io.cablestream.ingest.support.RawTopic;
 import io.cablestream.cli.IngestCommand;
 import io.cablestream.events.RawCableHeaders;
+import io.cablestream.ingest.support.RawTopic;
 import io.cablestream.ingest.support.TestCables.TestCable;
+import io.cablestream.ingest.support.TestCables;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
+import io.cablestream.testkit.TestTokens;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -85,7 +86,7 @@ class IngestCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = new CommandLine(new IngestCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(folder.toString(), "--url", service.toString(), "--batch-size", "3");
+                .execute(folder.toString(), "--url", service.toString(), "--token", TestTokens.everything(), "--batch-size", "3");
 
         assertThat(exit).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
@@ -147,7 +148,7 @@ class IngestCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", service.toString(), "--no-progress"));
+        all.addAll(List.of("--url", service.toString(), "--token", TestTokens.everything(), "--no-progress"));
         int exit = new CommandLine(new IngestCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
         assertThat(exit).as(err.toString()).isZero();

@@ -176,6 +176,7 @@ final class ChaosFeeder {
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl.get() + "/api/cables/batch"))
                         .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-tar")
+                        .header("Authorization", LoadToken.BEARER)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                 HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 200) {

@@ -126,6 +126,7 @@ final class IngestFeeder {
     private void send(byte[] body, int count) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(batchUri).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/x-tar")
+                .header("Authorization", LoadToken.BEARER)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         for (int attempt = 0; ; attempt++) {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

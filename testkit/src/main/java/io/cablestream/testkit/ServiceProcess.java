@@ -24,12 +24,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -54,16 +56,26 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // two malloc arenas, as bin/cables and the images run the services: 20-50 MB less resident memory
         builder.environment().put("MALLOC_ARENA_MAX", "2");
+        // verify the test kit's tokens (TestTokens), unless the test says otherwise
+        builder.environment().putAll(TestTokens.serviceEnvironment());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // several instances of a service run side by side (ParseScalingIT): each its own management port too
+        int managementPort = freePort();
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         Process process = builder.start();
         // a test JVM that dies must not leave services behind holding ports and consumer groups
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, name + "-stop"));
-        return new ServiceProcess(name, process, port, log);
+        return new ServiceProcess(name, process, port, managementPort, log);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: {@code /q/metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public long pid() {

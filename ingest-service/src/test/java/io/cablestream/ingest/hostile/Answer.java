@@ -1,5 +1,6 @@
 package io.cablestream.ingest.hostile;
 
+import io.cablestream.testkit.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -31,6 +32,7 @@ record Answer(int statusCode, String contentType, String body) {
             http.setDoOutput(true);
             http.setChunkedStreamingMode(64 * 1024);
             http.setRequestProperty("Content-Type", contentType);
+            http.setRequestProperty("Authorization", TestTokens.bearer(TestTokens.everything()));
             http.setReadTimeout(60_000);
             try (OutputStream out = http.getOutputStream(); body) {
                 body.transferTo(out);

@@ -1,10 +1,10 @@
 package io.cablestream.ingest.hostile;
 
-import io.cablestream.ingest.support.RawTopic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.events.RawCableHeaders;
-import io.cablestream.ingest.support.TestCables;
+import io.cablestream.ingest.support.RawTopic;
 import io.cablestream.ingest.support.TestCables.TestCable;
+import io.cablestream.ingest.support.TestCables;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
@@ -231,7 +231,8 @@ class HttpHostileInputTest {
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/cables HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
-                    + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Authorization: " + io.cablestream.testkit.TestTokens.bearer(io.cablestream.testkit.TestTokens.everything())
+                    + "\r\nContent-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             for (int i = 0; i < 5; i++) { // a trickle, then nothing: the other 99,995 bytes never come
                 out.write('x');
                 out.flush();

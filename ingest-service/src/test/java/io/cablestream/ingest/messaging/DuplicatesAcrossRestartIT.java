@@ -1,10 +1,13 @@
 package io.cablestream.ingest.messaging;
 
-import io.cablestream.ingest.support.TestCables;
+import io.cablestream.auth.Clearance;
+import io.cablestream.auth.Roles;
 import io.cablestream.ingest.support.RawTopic;
 import io.cablestream.ingest.support.TestCables.TestCable;
+import io.cablestream.ingest.support.TestCables;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.ServiceProcess;
+import io.cablestream.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +55,8 @@ class DuplicatesAcrossRestartIT {
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/cables"))
                 .header("Content-Type", "text/plain")
+                .header("Authorization", TestTokens.bearer(TestTokens.token("feeder", Set.of(Roles.INGEST),
+                        Clearance.of("UNCLASSIFIED", Set.of()))))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(cable.bytes())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,14 +1,15 @@
 package io.cablestream.ingest.rest;
 
-import io.cablestream.ingest.support.TestCables;
-import io.cablestream.ingest.support.RawTopic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cablestream.events.RawCableHeaders;
+import io.cablestream.ingest.support.RawTopic;
 import io.cablestream.ingest.support.TestCables.TestCable;
+import io.cablestream.ingest.support.TestCables;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TopicReader;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -39,6 +40,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class CableBatchResourceTest {
+
+    /** The management interface's port, where the scraper reads the metrics. */
+    @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
+    java.net.URL metrics;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -270,7 +275,7 @@ class CableBatchResourceTest {
                 .body((line(cables.get(0)) + line(cables.get(0)) + "[]\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/cables/batch").then().statusCode(200);
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("cables_accepted_total"))
                 .body(containsString("cables_duplicates_total"))
                 .body(containsString("cables_rejected_total{reason=\"malformed\"}"))

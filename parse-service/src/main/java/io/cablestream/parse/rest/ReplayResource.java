@@ -1,5 +1,6 @@
 package io.cablestream.parse.rest;
 
+import io.cablestream.auth.AuditLog;
 import io.cablestream.auth.Roles;
 import io.cablestream.parse.replay.RawRange;
 import io.cablestream.parse.replay.ReplayReport;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
@@ -28,15 +30,18 @@ import java.time.format.DateTimeParseException;
 public class ReplayResource {
 
     private final ReplayService replays;
+    private final JsonWebToken caller;
 
-    public ReplayResource(ReplayService replays) {
+    public ReplayResource(ReplayService replays, JsonWebToken caller) {
         this.replays = replays;
+        this.caller = caller;
     }
 
     @POST
     @Path("/dead-letters")
     @Operation(summary = "Parse every dead letter of cables.raw again with the current parser")
     public ReplayReport deadLetters() {
+        AuditLog.record(caller.getName(), "replay-dead-letters", null, null, AuditLog.Outcome.DONE);
         return replays.replayDeadLetters();
     }
 
@@ -52,6 +57,7 @@ public class ReplayResource {
         } catch (IllegalArgumentException e) {
             return Problem.response(400, e.getMessage());
         }
+        AuditLog.record(caller.getName(), "replay-raw " + range, null, null, AuditLog.Outcome.DONE);
         return Response.ok(replays.reparseRaw(range)).build();
     }
 

@@ -5,6 +5,7 @@ import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.SampleCables;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +19,15 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(KafkaTestResource.class)
 class OperationsTest {
 
+    /** The management interface's port, where the scraper reads the metrics. */
+    @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
+    java.net.URL metrics;
+
     @Test
     void metricsNameThroughputFailuresLatencyAndLag() {
         RawRecords.parsedWithIngestId(RawRecords.publish(SampleCables.all().get(6).text()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(metrics).then().statusCode(200)
                 .body(containsString("cables_parsed_total{outcome=\"parsed\""))
                 .body(containsString("cables_parse_duration_seconds_bucket"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag")));

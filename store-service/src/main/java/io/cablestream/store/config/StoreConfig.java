@@ -15,6 +15,13 @@ public interface StoreConfig {
 
     Retry retry();
 
+    /**
+     * {@code GET /api/cables/{id}/portions} of a cable above the reader's clearance: the portions its own markings
+     * put within it. Off unless the operator turns it on: it trusts the drafters' markings.
+     */
+    @WithDefault("false")
+    boolean portionReads();
+
     /** The background full-text indexer ({@code SearchIndexer}). */
     interface Search {
 

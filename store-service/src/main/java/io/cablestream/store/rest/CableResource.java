@@ -1,5 +1,6 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.auth.AuditLog;
 import io.cablestream.auth.Roles;
 import io.cablestream.problem.Problem;
 import io.cablestream.store.persistence.query.CableEntity;
@@ -9,6 +10,7 @@ import io.cablestream.store.persistence.query.CableQuery;
 import io.cablestream.store.persistence.query.CableRepository;
 import io.cablestream.store.persistence.query.CableSearch;
 import io.cablestream.store.persistence.query.ClearedReads;
+import io.cablestream.store.persistence.query.OwnerReads;
 import io.cablestream.store.security.ReaderClearance;
 import io.cablestream.store.service.ControlCharacters;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,15 +41,17 @@ public class CableResource {
     private final CableGraph graph;
     private final ClearedReads reads;
     private final ReaderClearance reader;
+    private final OwnerReads owner;
 
     public CableResource(CableRepository cables, CableSearch search, CableListParameters parameters,
-                         CableGraph graph, ClearedReads reads, ReaderClearance reader) {
+                         CableGraph graph, ClearedReads reads, ReaderClearance reader, OwnerReads owner) {
         this.cables = cables;
         this.search = search;
         this.parameters = parameters;
         this.graph = graph;
         this.reads = reads;
         this.reader = reader;
+        this.owner = owner;
     }
 
     @GET
@@ -76,7 +80,7 @@ public class CableResource {
     @Operation(summary = "The parsed cable (ParsedCable JSON without rawText; each paragraph with its text)")
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response parsed(@PathParam("id") String id) {
-        return found(id, cable -> Response.ok(ReadableCable.of(cable), MediaType.APPLICATION_JSON_TYPE));
+        return found("get", id, cable -> Response.ok(ReadableCable.of(cable), MediaType.APPLICATION_JSON_TYPE));
     }
 
     @GET
@@ -86,7 +90,7 @@ public class CableResource {
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response raw(@PathParam("id") String id) {
         // the exact bytes where the text held a NUL, which PostgreSQL text cannot
-        return found(id, cable -> Response.ok(cable.rawBytes != null ? cable.rawBytes : cable.rawText,
+        return found("raw", id, cable -> Response.ok(cable.rawBytes != null ? cable.rawBytes : cable.rawText,
                 "text/plain; charset=UTF-8"));
     }
 
@@ -99,8 +103,9 @@ public class CableResource {
         if (!storable(id)) {
             return Problem.response(404, "no cable with such an id is stored");
         }
-        return reads.call(reader.get(), () -> graph.references(id))
-                .map(links -> Response.ok(new References(id, links)).build())
+        var links = reads.call(reader.get(), () -> graph.references(id));
+        audit("references", id, links.isPresent());
+        return links.map(found -> Response.ok(new References(id, found)).build())
                 .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
     }
 
@@ -115,12 +120,24 @@ public class CableResource {
         return reads.call(reader.get(), () -> new CitedBy(id, graph.isStored(id), graph.citedBy(id)));
     }
 
-    private Response found(String id, Function<CableEntity, Response.ResponseBuilder> answer) {
+    private Response found(String action, String id, Function<CableEntity, Response.ResponseBuilder> answer) {
         if (!storable(id)) {
             return Problem.response(404, "no cable with such an id is stored");
         }
-        return reads.call(reader.get(), () -> cables.findVisible(id).map(cable -> answer.apply(cable).build()))
-                .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
+        var response = reads.call(reader.get(), () -> cables.findVisible(id).map(cable -> answer.apply(cable).build()));
+        audit(action, id, response.isPresent());
+        return response.orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
+    }
+
+    /**
+     * The audit line of a read by id: granted for a classified cable the reader got, hidden for one above the
+     * reader's clearance; an UNCLASSIFIED cable's read and a cable that is not stored leave none.
+     */
+    private void audit(String action, String id, boolean granted) {
+        owner.classification(id).filter(classification -> !"UNCLASSIFIED".equals(classification))
+                .ifPresent(classification -> AuditLog.record(reader.subject(), action, id,
+                        classification.isEmpty() ? null : classification,
+                        granted ? AuditLog.Outcome.GRANTED : AuditLog.Outcome.HIDDEN));
     }
 
     /** No cable id holds a control character, and NUL cannot even be sent to PostgreSQL. */

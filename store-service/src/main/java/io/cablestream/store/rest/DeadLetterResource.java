@@ -1,5 +1,6 @@
 package io.cablestream.store.rest;
 
+import io.cablestream.auth.AuditLog;
 import io.cablestream.auth.Roles;
 import io.cablestream.problem.Problem;
 import io.cablestream.store.config.StoreConfig;
@@ -71,6 +72,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No dead letter with that id")
     public Response deadLetter(@PathParam("id") String id) {
         long key = id(id);
+        AuditLog.record(reader.subject(), "dead-letter " + key, null, null, AuditLog.Outcome.DONE);
         return reads.call(reader.get(), () -> deadLetters.find(key)).map(d -> Response.ok(d, MediaType.APPLICATION_JSON_TYPE).build())
                 .orElseGet(() -> notFound(id));
     }
@@ -82,6 +84,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No dead letter with that id")
     public Response raw(@PathParam("id") String id) {
         long key = id(id);
+        AuditLog.record(reader.subject(), "dead-letter-raw " + key, null, null, AuditLog.Outcome.DONE);
         return reads.call(reader.get(), () -> deadLetters.value(key))
                 .map(bytes -> Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM_TYPE).build())
                 .orElseGet(() -> notFound(id));

@@ -5,6 +5,7 @@ import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,10 @@ import static org.hamcrest.Matchers.hasItems;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 class OperationsTest {
+
+    /** The management interface's port, where the scraper reads the metrics. */
+    @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
+    java.net.URL metrics;
 
     @Test
     void readinessChecksTheDatabaseAndKafka() {
@@ -54,7 +59,7 @@ class OperationsTest {
         ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS900", "1.0.0", "METERED", "PREL"));
         ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS900", "1.0.0", "METERED", "PREL"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/metrics").then().statusCode(200)
+                given().get(metrics).then().statusCode(200)
                         .body(containsString("cables_stored_total{outcome=\"inserted\"}"))
                         .body(containsString("cables_stored_total{outcome=\"ignored\"}"))
                         .body(containsString("cables_store_batch_size_count"))

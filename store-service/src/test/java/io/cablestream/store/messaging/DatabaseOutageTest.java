@@ -5,6 +5,7 @@ import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.TcpProxy;
 import io.cablestream.testkit.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,10 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(DatabaseProxyResource.class)
 class DatabaseOutageTest {
 
+    /** The management interface's port, where the scraper reads the metrics. */
+    @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
+    java.net.URL metrics;
+
     @DatabaseProxyResource.Proxy
     TcpProxy database;
 
@@ -42,7 +47,7 @@ class DatabaseOutageTest {
                 given().get("/q/health/ready").then().statusCode(503).body(containsString("DOWN")));
         ParsedCableEvents.publish(ParsedCableEvents.cable("09PARIS901", "1.0.0", "DURING THE OUTAGE", "PREL"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(given().get("/q/metrics").asString()).as("the batch is being retried")
+                assertThat(given().get(metrics).asString()).as("the batch is being retried")
                         .containsPattern("cables_store_retries_total(\\{[^}]*})? [1-9]"));
         assertThat(stored("09PARIS901")).as("stored while the service could not reach the database").isFalse();
 

@@ -36,6 +36,9 @@ class AuthenticationTest {
     @TestHTTPResource("/")
     URI base;
 
+    @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
+    java.net.URL metrics;
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HttpResponse<String> get(String path, String token) throws Exception {
@@ -57,9 +60,12 @@ class AuthenticationTest {
             assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValue("Bearer");
             assertThat(response.body()).as(path).contains("\"status\":401");
         }
-        for (String path : List.of("/q/openapi", "/q/metrics", "/q/swagger-ui/")) {
+        for (String path : List.of("/q/openapi", "/q/swagger-ui/")) {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
         }
+        assertThat(get("/q/metrics", null).statusCode()).as("metrics are not on the public port").isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).as("but on the management interface").contains("jvm_memory_used_bytes");
         assertThat(get("/q/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(get("/q/health/live", null).statusCode()).isEqualTo(200);
     }
