@@ -7,6 +7,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +43,20 @@ public final class LocalTokens {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a token's lifetime must be positive: " + ttl);
         }
+        return signed(keys, subject, roles, level, controls, Instant.now().plus(ttl));
+    }
+
+    /** A token that expired at {@code expiredAt}, in the past: for the tests of what the services do with one. */
+    public static String expired(LocalKeys keys, String subject, Set<String> roles, Clearance clearance,
+                                 Instant expiredAt) {
+        if (!expiredAt.isBefore(Instant.now())) {
+            throw new IllegalArgumentException("not in the past: " + expiredAt);
+        }
+        return signed(keys, subject, roles, clearance.level().label(), List.of(clearance.sortedControls()), expiredAt);
+    }
+
+    private static String signed(LocalKeys keys, String subject, Set<String> roles, String level,
+                                 List<String> controls, Instant expires) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
@@ -49,10 +64,9 @@ public final class LocalTokens {
         claims.setStringListClaim("groups", List.copyOf(new java.util.TreeSet<>(roles)));
         claims.setClaim(Clearance.LEVEL_CLAIM, level);
         claims.setStringListClaim(Clearance.CONTROLS_CLAIM, controls);
-        claims.setIssuedAtToNow();
-        NumericDate expires = NumericDate.now();
-        expires.addSeconds(ttl.toSeconds());
-        claims.setExpirationTime(expires);
+        claims.setIssuedAt(NumericDate.fromSeconds(Math.min(Instant.now().getEpochSecond(),
+                expires.getEpochSecond() - 60)));
+        claims.setExpirationTime(NumericDate.fromSeconds(expires.getEpochSecond()));
         claims.setGeneratedJwtId();
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

@@ -34,6 +34,11 @@ public final class TestTokens {
         return LocalTokens.withClaims(KEYS, subject, roles, level, controls, Duration.ofHours(1));
     }
 
+    /** A token of these roles and clearance that expired ten minutes ago. */
+    public static String expired(String subject, Set<String> roles, Clearance clearance) {
+        return LocalTokens.expired(KEYS, subject, roles, clearance, java.time.Instant.now().minusSeconds(600));
+    }
+
     /** Every role, cleared for everything: what a test that is not about security sends. */
     public static String everything() {
         return token("test-operator", Roles.ALL, Clearance.everything());

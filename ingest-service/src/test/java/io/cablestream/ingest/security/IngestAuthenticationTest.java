@@ -23,7 +23,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Over plain HTTP: only a token with the ingest role may post cables; a refused cable is not on cables.raw. */
+/**
+ * Over plain HTTP: only a valid token with the ingest role may post cables (none, an expired one, another role:
+ * refused); a refused cable is not on cables.raw.
+ */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class IngestAuthenticationTest {
@@ -58,6 +61,9 @@ class IngestAuthenticationTest {
             HttpResponse<String> anonymous = post(path, null, type, body);
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            HttpResponse<String> expired = post(path, TestTokens.expired("feeder", Set.of(Roles.INGEST),
+                    Clearance.everything()), type, body);
+            assertThat(expired.statusCode()).as(path + " expired token").isEqualTo(401);
             HttpResponse<String> wrongRole = post(path, reader, type, body);
             assertThat(wrongRole.statusCode()).as(path).isEqualTo(403);
             assertThat(wrongRole.body()).contains("\"status\":403");

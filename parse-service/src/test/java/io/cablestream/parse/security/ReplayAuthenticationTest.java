@@ -52,6 +52,9 @@ class ReplayAuthenticationTest {
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            HttpResponse<String> expired = send("POST", path, TestTokens.expired("ops", Set.of(Roles.OPERATOR),
+                    Clearance.everything()));
+            assertThat(expired.statusCode()).as(path + " expired token").isEqualTo(401);
             HttpResponse<String> wrongRole = send("POST", path, notOperator);
             assertThat(wrongRole.statusCode()).as(path).isEqualTo(403);
             assertThat(wrongRole.body()).contains("\"status\":403");

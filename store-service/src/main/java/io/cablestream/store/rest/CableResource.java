@@ -101,12 +101,12 @@ public class CableResource {
     @APIResponse(responseCode = "404", description = "No cable with that id is stored")
     public Response references(@PathParam("id") String id) {
         if (!storable(id)) {
-            return Problem.response(404, "no cable with such an id is stored");
+            return notStored();
         }
         var links = reads.call(reader.get(), () -> graph.references(id));
         audit("references", id, links.isPresent());
         return links.map(found -> Response.ok(new References(id, found)).build())
-                .orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
+                .orElseGet(() -> notStored());
     }
 
     @GET
@@ -122,11 +122,11 @@ public class CableResource {
 
     private Response found(String action, String id, Function<CableEntity, Response.ResponseBuilder> answer) {
         if (!storable(id)) {
-            return Problem.response(404, "no cable with such an id is stored");
+            return notStored();
         }
         var response = reads.call(reader.get(), () -> cables.findVisible(id).map(cable -> answer.apply(cable).build()));
         audit(action, id, response.isPresent());
-        return response.orElseGet(() -> Problem.response(404, "no cable " + id + " is stored"));
+        return response.orElseGet(() -> notStored());
     }
 
     /**
@@ -138,6 +138,14 @@ public class CableResource {
                 .ifPresent(classification -> AuditLog.record(reader.subject(), action, id,
                         classification.isEmpty() ? null : classification,
                         granted ? AuditLog.Outcome.GRANTED : AuditLog.Outcome.HIDDEN));
+    }
+
+    /**
+     * The answer for a cable that is not stored or is above the reader's clearance, which must read the same: it
+     * does not repeat the id either.
+     */
+    static Response notStored() {
+        return Problem.response(404, "no cable with that id is stored");
     }
 
     /** No cable id holds a control character, and NUL cannot even be sent to PostgreSQL. */

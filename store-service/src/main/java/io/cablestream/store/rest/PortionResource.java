@@ -56,7 +56,7 @@ public class PortionResource {
         Clearance clearance = reader.get();
         MarkedCable cable = owner.marked(id).orElse(null);
         if (cable == null) {
-            return Problem.response(404, "no cable " + id + " is stored");
+            return CableResource.notStored();
         }
         Portion whole = new Portion(cable.level() == null ? null : Level.ofRank(cable.level()),
                 Set.copyOf(cable.controls()));
@@ -64,7 +64,7 @@ public class PortionResource {
                 : clearance.isEverything();
         if (!visible && !enabled) {
             AuditLog.record(reader.subject(), "portions", id, cable.classification(), AuditLog.Outcome.HIDDEN);
-            return Problem.response(404, "no cable " + id + " is stored");
+            return CableResource.notStored();
         }
         PortionedCable answer = portioned(cable, whole, clearance, visible);
         AuditLog.record(reader.subject(), "portions", id, cable.classification(),

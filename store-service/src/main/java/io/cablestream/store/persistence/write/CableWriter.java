@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,28 +62,67 @@ public final class CableWriter {
 
     /** Writes the batch; the caller commits (one transaction per batch) or rolls back. */
     public static StoreResult write(Connection connection, List<CableEvent> events) throws SQLException {
-        Map<String, CableEvent> newestById = newestById(events);
-        Map<String, Long> storedOrders = lockStoredOrders(connection, newestById.keySet());
-        List<CableEvent> toWrite = newestById.values().stream()
-                .filter(event -> order(event) > storedOrders.getOrDefault(event.cableId(), Long.MIN_VALUE))
-                .toList();
-        List<CableEvent> replaced = toWrite.stream().filter(e -> storedOrders.containsKey(e.cableId())).toList();
+        List<StoreResult.Refusal> conflicts = new ArrayList<>();
+        Map<String, CableEvent> newestById = newestById(events, conflicts);
+        Map<String, Stored> stored = lockStored(connection, newestById.keySet());
+        List<CableEvent> toWrite = new ArrayList<>();
+        for (CableEvent event : newestById.values()) {
+            Stored row = stored.get(event.cableId());
+            if (row == null || order(event) > row.order()) {
+                toWrite.add(event);
+            } else if (order(event) == row.order() && differ(sha256(event), row.sha256())) {
+                conflicts.add(conflict(event, row.sha256()));
+            }
+        }
+        List<CableEvent> replaced = toWrite.stream().filter(e -> stored.containsKey(e.cableId())).toList();
         if (!toWrite.isEmpty()) {
             deleteChildren(connection, replaced);
             upsertCables(connection, toWrite);
             insertChildren(connection, toWrite);
             queueForSearch(connection, toWrite);
         }
-        return new StoreResult(toWrite.size() - replaced.size(), replaced.size(), events.size() - toWrite.size());
+        return new StoreResult(toWrite.size() - replaced.size(), replaced.size(),
+                events.size() - toWrite.size() - conflicts.size(), conflicts);
     }
 
-    /** A batch may hold several versions of one cable; only the newest can win, and it must be written once. */
-    private static Map<String, CableEvent> newestById(List<CableEvent> events) {
+    /**
+     * A batch may hold several versions of one cable; only the newest can win, and it must be written once. Two
+     * events of one parser version from different texts conflict: the second is refused, as against a stored row.
+     */
+    private static Map<String, CableEvent> newestById(List<CableEvent> events, List<StoreResult.Refusal> conflicts) {
         Map<String, CableEvent> newest = new LinkedHashMap<>();
         for (CableEvent event : events) {
-            newest.merge(event.cableId(), event, (a, b) -> order(b) > order(a) ? b : a);
+            CableEvent held = newest.get(event.cableId());
+            if (held == null || order(event) > order(held)) {
+                newest.put(event.cableId(), event);
+            } else if (order(event) == order(held) && differ(sha256(event), sha256(held))) {
+                conflicts.add(conflict(event, sha256(held)));
+            }
         }
         return newest;
+    }
+
+    /** The stored reading of a cable: its parser's order and the SHA-256 of the text it was read from. */
+    private record Stored(long order, String sha256) {
+    }
+
+    private static String sha256(CableEvent event) {
+        return event.cable().ingestOrNone().sha256();
+    }
+
+    /** Two known hashes that differ; an event or row without one (v1, a test's event) conflicts with nothing. */
+    private static boolean differ(String a, String b) {
+        return a != null && b != null && !a.equals(b);
+    }
+
+    /**
+     * The same cable id and parser version from another text: not a newer reading but another document claiming the
+     * id (a forged or mislabelled event). First-write-wins would hide it; it is refused, with both hashes.
+     */
+    private static StoreResult.Refusal conflict(CableEvent event, String storedSha256) {
+        return new StoreResult.Refusal(event, "conflicting content: " + event.cableId() + " is stored by parser "
+                + event.cable().parserVersion() + " from a text with SHA-256 " + storedSha256 + "; this event's text has "
+                + sha256(event) + ". Another text under the same id and parser version is not stored", null);
     }
 
     private static long order(CableEvent event) {
@@ -93,19 +133,19 @@ public final class CableWriter {
      * NO KEY UPDATE, not UPDATE: the key never changes, and the weaker lock does not conflict with the KEY SHARE
      * locks that SearchIndexer's foreign-key checks take, which would otherwise deadlock with it.
      */
-    private static Map<String, Long> lockStoredOrders(Connection connection, Collection<String> ids)
+    private static Map<String, Stored> lockStored(Connection connection, Collection<String> ids)
             throws SQLException {
-        Map<String, Long> orders = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT cable_id, parser_version_order FROM cable WHERE cable_id = ANY (?) FOR NO KEY UPDATE")) {
+        Map<String, Stored> stored = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT cable_id, parser_version_order,"
+                + " content_sha256 FROM cable WHERE cable_id = ANY (?) FOR NO KEY UPDATE")) {
             select.setArray(1, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    orders.put(rows.getString(1), rows.getLong(2));
+                    stored.put(rows.getString(1), new Stored(rows.getLong(2), rows.getString(3)));
                 }
             }
         }
-        return orders;
+        return stored;
     }
 
     private static void deleteChildren(Connection connection, List<CableEvent> replaced) throws SQLException {
