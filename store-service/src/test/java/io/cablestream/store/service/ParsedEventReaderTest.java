@@ -33,6 +33,17 @@ class ParsedEventReaderTest {
     }
 
     @Test
+    void refusesAnotherSchemaVersionRatherThanLoseWhatItCarries() {
+        String v1 = """
+                {"schemaVersion":1,"parserVersion":"1.5.0","cableId":"09PARIS777","ingestId":"ingest-v1",
+                 "paragraphs":[{"number":1,"marking":"C","text":"The text v1 copied."}]}""";
+        assertThatThrownBy(() -> ParsedEventReader.read(v1.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("schemaVersion 1: this store reads 2");
+        assertThatThrownBy(() -> ParsedEventReader.read(v1.replace("\"schemaVersion\":1", "\"schemaVersion\":3")
+                .getBytes(StandardCharsets.UTF_8))).hasMessageStartingWith("schemaVersion 3");
+    }
+
+    @Test
     void replacesNulCharacters() {
         ParsedCable cable = ParsedCableEvents.cable("09ROME1", "2.0.0", "A\u0000SUBJECT", "PREL");
         assertThat(ParsedEventReader.read(CableJson.toJsonBytes(cable)).subject()).isEqualTo("A\uFFFDSUBJECT");
