@@ -68,18 +68,18 @@ ALTER TABLE cable ENABLE ROW LEVEL SECURITY;
 CREATE POLICY cable_by_clearance ON cable FOR SELECT TO cables_reader
     USING (reader_sees(clearance_level, controls));
 -- a child row is visible with its cable (the subquery on cable is itself under cable's policy)
-ALTER TABLE cable_tag ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cable_tag_by_clearance ON cable_tag FOR SELECT TO cables_reader
-    USING (EXISTS (SELECT 1 FROM cable c WHERE c.cable_id = cable_tag.cable_id));
-ALTER TABLE cable_reference ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cable_reference_by_clearance ON cable_reference FOR SELECT TO cables_reader
-    USING (EXISTS (SELECT 1 FROM cable c WHERE c.cable_id = cable_reference.cable_id));
-ALTER TABLE cable_recipient ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cable_recipient_by_clearance ON cable_recipient FOR SELECT TO cables_reader
-    USING (EXISTS (SELECT 1 FROM cable c WHERE c.cable_id = cable_recipient.cable_id));
-ALTER TABLE cable_search ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cable_search_by_clearance ON cable_search FOR SELECT TO cables_reader
-    USING (EXISTS (SELECT 1 FROM cable c WHERE c.cable_id = cable_search.cable_id));
+DO $$
+DECLARE
+    child text;
+BEGIN
+    FOREACH child IN ARRAY ARRAY['cable_tag', 'cable_reference', 'cable_recipient', 'cable_search'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', child);
+        EXECUTE format('CREATE POLICY %I ON %I FOR SELECT TO cables_reader'
+                       || ' USING (EXISTS (SELECT 1 FROM cable c WHERE c.cable_id = %I.cable_id))',
+                       child || '_by_clearance', child, child);
+    END LOOP;
+END
+$$;
 -- a dead letter's classification is unknown: only a reader cleared for everything sees it
 ALTER TABLE dead_letter ENABLE ROW LEVEL SECURITY;
 CREATE POLICY dead_letter_by_clearance ON dead_letter FOR SELECT TO cables_reader

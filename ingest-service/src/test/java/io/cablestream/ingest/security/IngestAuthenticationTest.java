@@ -6,6 +6,7 @@ import io.cablestream.ingest.support.RawTopic;
 import io.cablestream.testkit.KafkaBroker;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.SampleCables;
+import io.cablestream.testkit.PlainHttp;
 import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -13,11 +14,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -34,15 +33,8 @@ class IngestAuthenticationTest {
     @TestHTTPResource("/")
     URI base;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     HttpResponse<String> post(String path, String token, String contentType, byte[] body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.send(base, "POST", path, token, contentType, HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     /** A real cable made unique, so that its key on cables.raw is its own. */

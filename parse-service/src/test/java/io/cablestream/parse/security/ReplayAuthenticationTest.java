@@ -3,6 +3,7 @@ package io.cablestream.parse.security;
 import io.cablestream.auth.Clearance;
 import io.cablestream.auth.Roles;
 import io.cablestream.testkit.KafkaTestResource;
+import io.cablestream.testkit.PlainHttp;
 import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -10,10 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -33,15 +31,8 @@ class ReplayAuthenticationTest {
     @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
     java.net.URL metrics;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     HttpResponse<String> send(String method, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.send(base, method, path, token);
     }
 
     @Test
@@ -71,7 +62,6 @@ class ReplayAuthenticationTest {
             assertThat(send("GET", path, null).statusCode()).as(path).isEqualTo(401);
         }
         assertThat(send("GET", "/q/metrics", null).statusCode()).as("metrics are not on the public port").isEqualTo(404);
-        assertThat(http.send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString())
-                .body()).as("but on the management interface").contains("jvm_memory_used_bytes");
+        assertThat(PlainHttp.body(metrics)).as("but on the management interface").contains("jvm_memory_used_bytes");
     }
 }

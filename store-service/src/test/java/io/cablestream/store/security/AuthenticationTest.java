@@ -6,6 +6,7 @@ import io.cablestream.auth.LocalTokens;
 import io.cablestream.auth.Roles;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
+import io.cablestream.testkit.PlainHttp;
 import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,14 +38,8 @@ class AuthenticationTest {
     @TestHTTPResource(value = "/metrics", management = true) // the management root is /q
     java.net.URL metrics;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.send(base, "GET", path, token);
     }
 
     @Test
@@ -64,8 +57,7 @@ class AuthenticationTest {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
         }
         assertThat(get("/q/metrics", null).statusCode()).as("metrics are not on the public port").isEqualTo(404);
-        assertThat(http.send(HttpRequest.newBuilder(metrics.toURI()).build(), HttpResponse.BodyHandlers.ofString())
-                .body()).as("but on the management interface").contains("jvm_memory_used_bytes");
+        assertThat(PlainHttp.body(metrics)).as("but on the management interface").contains("jvm_memory_used_bytes");
         assertThat(get("/q/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(get("/q/health/live", null).statusCode()).isEqualTo(200);
     }

@@ -9,6 +9,7 @@ import io.cablestream.store.support.ParsedCableEvents;
 import io.cablestream.store.support.StoreDatabase;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
+import io.cablestream.testkit.PlainHttp;
 import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +49,6 @@ class SecurityMatrixTest {
 
     @TestHTTPResource("/")
     URI base;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     enum Caller {
         NO_TOKEN, EXPIRED, WRONG_ROLE, BELOW_LEVEL, WITHOUT_CONTROL, CLEARED;
@@ -117,11 +114,7 @@ class SecurityMatrixTest {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", TestTokens.bearer(token));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PlainHttp.send(base, "GET", path, token);
     }
 
     @Test
