@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
         description = "Print a bearer token for the local pipeline (signed with the key pair under .local/jwt).")
 public class TokenCommand implements Callable<Integer> {
 
-    @Option(names = "--roles", split = ",", required = true, description = "ingest, reader, operator (comma-separated)")
-    List<String> roles;
+    @Option(names = "--roles", split = ",", description = "ingest, reader, operator (comma-separated; required but with --init)")
+    List<String> roles = List.of();
 
     @Option(names = "--clearance", defaultValue = "UNCLASSIFIED",
             description = "UNCLASSIFIED, CONFIDENTIAL, SECRET or TOP SECRET (default: ${DEFAULT-VALUE})")
@@ -43,6 +43,10 @@ public class TokenCommand implements Callable<Integer> {
         if (init) {
             System.out.println(keys.publicKeyFile().toAbsolutePath());
             return 0;
+        }
+        if (roles.isEmpty()) {
+            System.err.println("--roles is required: ingest, reader, operator (comma-separated)");
+            return 2;
         }
         try {
             Set<String> controls = caveats.stream().anyMatch("ALL"::equalsIgnoreCase) ? Clearance.CONTROLS
