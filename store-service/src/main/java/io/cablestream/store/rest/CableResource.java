@@ -104,7 +104,8 @@ public class CableResource {
             return notStored();
         }
         var links = reads.call(reader.get(), () -> graph.references(id));
-        audit("references", id, links.isPresent());
+        owner.classification(id).ifPresent(classification -> audit("references", id, classification,
+                links.isPresent()));
         return links.map(found -> Response.ok(new References(id, found)).build())
                 .orElseGet(() -> notStored());
     }
@@ -124,20 +125,27 @@ public class CableResource {
         if (!storable(id)) {
             return notStored();
         }
-        var response = reads.call(reader.get(), () -> cables.findVisible(id).map(cable -> answer.apply(cable).build()));
-        audit(action, id, response.isPresent());
+        var response = reads.call(reader.get(), () -> cables.findVisible(id).map(cable -> {
+            audit(action, id, cable.classification, true);
+            return answer.apply(cable).build();
+        }));
+        if (response.isEmpty()) {
+            // the one case that asks the owner: is the cable absent, or above the reader?
+            owner.classification(id).ifPresent(classification -> audit(action, id, classification, false));
+        }
         return response.orElseGet(() -> notStored());
     }
 
     /**
      * The audit line of a read by id: granted for a classified cable the reader got, hidden for one above the
-     * reader's clearance; an UNCLASSIFIED cable's read and a cable that is not stored leave none.
+     * reader's clearance; an UNCLASSIFIED cable's read leaves none. No classification (null or "") is logged too.
      */
-    private void audit(String action, String id, boolean granted) {
-        owner.classification(id).filter(classification -> !"UNCLASSIFIED".equals(classification))
-                .ifPresent(classification -> AuditLog.record(reader.subject(), action, id,
-                        classification.isEmpty() ? null : classification,
-                        granted ? AuditLog.Outcome.GRANTED : AuditLog.Outcome.HIDDEN));
+    private void audit(String action, String id, String classification, boolean granted) {
+        if (!"UNCLASSIFIED".equals(classification)) {
+            AuditLog.record(reader.subject(), action, id,
+                    classification == null || classification.isEmpty() ? null : classification,
+                    granted ? AuditLog.Outcome.GRANTED : AuditLog.Outcome.HIDDEN);
+        }
     }
 
     /**

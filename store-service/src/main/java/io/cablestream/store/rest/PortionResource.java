@@ -7,7 +7,6 @@ import io.cablestream.auth.Clearance.Level;
 import io.cablestream.auth.Clearance;
 import io.cablestream.auth.Roles;
 import io.cablestream.events.CableJson;
-import io.cablestream.events.ParsedCable;
 import io.cablestream.problem.Problem;
 import io.cablestream.store.config.StoreConfig;
 import io.cablestream.store.persistence.query.OwnerReads.MarkedCable;
@@ -60,8 +59,7 @@ public class PortionResource {
         }
         Portion whole = new Portion(cable.level() == null ? null : Level.ofRank(cable.level()),
                 Set.copyOf(cable.controls()));
-        boolean visible = whole.level() != null ? clearance.permits(whole.level(), whole.controls())
-                : clearance.isEverything();
+        boolean visible = within(null, whole, clearance);
         if (!visible && !enabled) {
             AuditLog.record(reader.subject(), "portions", id, cable.classification(), AuditLog.Outcome.HIDDEN);
             return CableResource.notStored();
@@ -79,7 +77,7 @@ public class PortionResource {
             String marking = paragraph.path("marking").isTextual() ? paragraph.path("marking").asText() : null;
             int number = paragraph.path("number").asInt();
             if (visible || within(marking, whole, clearance)) {
-                paragraphs.add(new PortionedCable.Portion(number, marking, text(paragraph, cable.rawText()), false));
+                paragraphs.add(new PortionedCable.Portion(number, marking, ReadableCable.text(paragraph, cable.rawText()), false));
             } else {
                 paragraphs.add(new PortionedCable.Portion(number, marking, null, true));
                 complete = false;
@@ -90,21 +88,14 @@ public class PortionResource {
                 subject ? cable.subject() : null, !subject, paragraphs);
     }
 
-    /** Is a portion with this marking (none: the cable's level) within the clearance? */
+    /**
+     * Is a portion with this marking (none: the cable's level) within the clearance? A cable whose level could not
+     * be read is, as everywhere, for a reader cleared for everything only.
+     */
     private static boolean within(String marking, Portion whole, Clearance clearance) {
         Portion portion = PortionMarkings.read(marking).orElse(whole);
-        return portion.level() != null && clearance.permits(portion.level(), portion.controls());
-    }
-
-    private static String text(JsonNode paragraph, String rawText) {
-        if (paragraph.has("text")) {
-            return paragraph.path("text").asText();
-        }
-        try {
-            return CableJson.mapper().treeToValue(paragraph, ParsedCable.Paragraph.class).text(rawText);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored paragraph does not read", e);
-        }
+        return portion.level() == null ? clearance.isEverything()
+                : clearance.permits(portion.level(), portion.controls());
     }
 
     private static JsonNode parsed(MarkedCable cable) {

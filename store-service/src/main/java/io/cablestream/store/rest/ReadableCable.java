@@ -26,12 +26,24 @@ final class ReadableCable {
             String rawText = cable.rawBytes != null ? new String(cable.rawBytes, StandardCharsets.UTF_8) : cable.rawText;
             for (JsonNode paragraph : paragraphs) {
                 if (paragraph instanceof ObjectNode span && span.has("start") && !span.has("text")) {
-                    span.put("text", CableJson.mapper().treeToValue(span, ParsedCable.Paragraph.class).text(rawText));
+                    span.put("text", text(span, rawText));
                 }
             }
             return paragraphs.isEmpty() ? cable.parsed : CableJson.mapper().writeValueAsString(parsed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored parsed JSON of " + cable.cableId + " does not read", e);
+        }
+    }
+
+    /** A stored paragraph's text: a v1 row's own, or a v2 row's rendered from its span of {@code rawText}. */
+    static String text(JsonNode paragraph, String rawText) {
+        if (paragraph.has("text")) {
+            return paragraph.path("text").asText();
+        }
+        try {
+            return CableJson.mapper().treeToValue(paragraph, ParsedCable.Paragraph.class).text(rawText);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored paragraph does not read", e);
         }
     }
 }
