@@ -3,6 +3,8 @@
 
 CABLES_ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 LOCAL_DIR="${CABLES_LOCAL_DIR:-$CABLES_ROOT/.local}"  # CABLES_LOCAL_DIR: a scratch broker for benches
+# deploy/kafka.sh keeps a password per Kafka principal here; bin/cables gives each service its own
+KAFKA_CREDENTIALS="$LOCAL_DIR/kafka/credentials"
 RUNTIME_LIB="$CABLES_ROOT/deploy/local-runtime/target/lib"
 RUNTIME_CLASSES="$CABLES_ROOT/deploy/local-runtime/target/classes"
 RUNTIME_LOG4J="$CABLES_ROOT/deploy/log4j2.properties"

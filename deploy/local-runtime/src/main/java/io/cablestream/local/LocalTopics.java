@@ -1,7 +1,6 @@
 package io.cablestream.local;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -10,7 +9,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +18,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Waits until the local broker answers, then creates the pipeline's topics that are missing with the settings of
- * deploy/topics.env, and sets those settings on topics that exist with others (a broker started by an older
- * version kept cables.raw for Kafka's default 7 days), saying what it changed.
- *
- * <p>Usage: {@code LocalTopics <bootstrap> <timeout-seconds> <replication-factor> <topic>:<partitions>[:<config>=<value>,...]...}.
- * One JVM for the wait and every topic, where kafka-topics would start one per topic. The tests' and the load
- * harness's brokers get their topics here too (testkit's PipelineTopics), so every broker is set up one way.
+ * Creates the pipeline's topics that are missing with the settings of deploy/topics.env, and sets those settings
+ * on topics that exist with others (a broker started by an older version kept cables.raw for Kafka's default
+ * 7 days), saying what it changed. The local broker gets its topics here ({@link LocalKafkaSetup}), and so do the
+ * tests' and the load harness's brokers (testkit's PipelineTopics), so every broker is set up one way.
  */
 public final class LocalTopics {
 
@@ -48,27 +43,6 @@ public final class LocalTopics {
     }
 
     private LocalTopics() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: LocalTopics <bootstrap> <timeout-seconds> <replication-factor> "
-                    + "<topic>:<partitions>[:<config>=<value>,...]...");
-            System.exit(2);
-        }
-        short replicationFactor = Short.parseShort(args[2]);
-        List<Wanted> wanted = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
-            wanted.add(Wanted.parse(args[i], replicationFactor));
-        }
-        Instant deadline = Instant.now().plusSeconds(Long.parseLong(args[1]));
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0],
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
-        try (Admin admin = Admin.create(config)) {
-            ensure(admin, awaitTopicNames(admin, deadline), wanted, System.out);
-        }
     }
 
     /** As {@link #ensure(Admin, Set, List, PrintStream)}, on the topics the broker has now. */
@@ -119,21 +93,6 @@ public final class LocalTopics {
             // partitions can only grow, and growing them moves keys to other partitions: left to the operator
             out.printf("warning: topic %s has %d partitions, deploy/topics.env asks for %d (left as it is)%n",
                     topic.name(), partitions, topic.partitions());
-        }
-    }
-
-    /** Listing topics succeeds only once the broker has joined its controller and serves metadata. */
-    private static Set<String> awaitTopicNames(Admin admin, Instant deadline) throws InterruptedException {
-        while (true) {
-            try {
-                return admin.listTopics().names().get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                if (Instant.now().isAfter(deadline)) {
-                    System.err.println("broker did not answer in time: " + e);
-                    System.exit(1);
-                }
-                Thread.sleep(500);
-            }
         }
     }
 }

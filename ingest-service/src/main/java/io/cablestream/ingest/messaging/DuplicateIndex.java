@@ -6,7 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -41,13 +41,13 @@ public class DuplicateIndex {
 
     private final LongFifoSet published;
     private final Map<String, CompletableFuture<RuntimeException>> pending = new HashMap<>();
-    private final String bootstrapServers;
+    /** kafka.* of the configuration: the broker's address and how to authenticate to it */
+    private final Map<String, Object> broker;
     private volatile boolean loaded;
     private volatile boolean stopping;
 
-    public DuplicateIndex(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                          IngestConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    public DuplicateIndex(@Identifier("default-kafka-broker") Map<String, Object> broker, IngestConfig config) {
+        this.broker = broker;
         this.published = new LongFifoSet(config.duplicateIndex().capacity());
     }
 
@@ -133,7 +133,7 @@ public class DuplicateIndex {
         while (!loaded && !stopping) {
             try {
                 long started = System.nanoTime();
-                int keys = RawTopicKeys.readAll(bootstrapServers, Topics.RAW, this::addLoaded);
+                int keys = RawTopicKeys.readAll(broker, Topics.RAW, this::addLoaded);
                 loaded = true;
                 LOG.infof("duplicate index: %d records on %s, %d hashes kept, read in %d ms", keys, Topics.RAW,
                         size(), Duration.ofNanos(System.nanoTime() - started).toMillis());

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,13 +22,14 @@ final class RawTopicKeys {
     private RawTopicKeys() {
     }
 
-    static int readAll(String bootstrapServers, String topic, Consumer<String> key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    /** Every key of the topic, read with the broker settings given (its address and credentials). */
+    static int readAll(Map<String, Object> broker, String topic, Consumer<String> key) {
+        Map<String, Object> config = new HashMap<>(broker);
+        config.putAll(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024));
         // values are fetched anyway, but never decoded
         Deserializer<Void> skipValue = (t, data) -> null;
         int count = 0;

@@ -19,10 +19,12 @@ final class ParsedProducerConfig {
     private ParsedProducerConfig() {
     }
 
-    /** The channel's Kafka producer properties (its connector attributes left out), with the broker's address. */
-    static Map<String, Object> of(Config config, String bootstrapServers) {
-        Map<String, Object> producer = new HashMap<>();
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * The channel's Kafka producer properties (its connector attributes left out) over the broker settings given
+     * (kafka.*: its address and credentials).
+     */
+    static Map<String, Object> of(Config config, Map<String, Object> broker) {
+        Map<String, Object> producer = new HashMap<>(broker);
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(CHANNEL_PREFIX)) {
                 String key = name.substring(CHANNEL_PREFIX.length());

@@ -6,11 +6,11 @@ import io.cablestream.events.ParsedCable;
 import io.cablestream.events.Topics;
 import io.cablestream.parse.messaging.RawRecordParser;
 import io.cablestream.parse.service.UnparseableCableException;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -32,13 +32,14 @@ public class ReplayService {
 
     private final RawRecordParser parser;
     private final Config config;
-    private final String bootstrapServers;
+    /** kafka.* of the configuration: the broker's address and how to authenticate to it */
+    private final Map<String, Object> broker;
 
     public ReplayService(RawRecordParser parser, Config config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Identifier("default-kafka-broker") Map<String, Object> broker) {
         this.parser = parser;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.broker = broker;
     }
 
     /** Every dead letter that came from cables.raw, parsed again. */
@@ -54,7 +55,7 @@ public class ReplayService {
     private ReplayReport replay(String topic, RawRange range, boolean deadLetters) {
         Tally tally = new Tally();
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            new TopicScanner(bootstrapServers).scan(topic, range, record -> {
+            new TopicScanner(broker).scan(topic, range, record -> {
                 tally.read++;
                 if (deadLetters && !Topics.RAW.equals(header(record.headers(), DeadLetterHeaders.SOURCE_TOPIC))) {
                     tally.skipped++;
@@ -93,7 +94,7 @@ public class ReplayService {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(ParsedProducerConfig.of(config, bootstrapServers));
+        return new KafkaProducer<>(ParsedProducerConfig.of(config, broker));
     }
 
     private static final class Tally {

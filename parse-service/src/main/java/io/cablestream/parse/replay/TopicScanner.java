@@ -23,19 +23,21 @@ final class TopicScanner {
     /** A scan that reads nothing for this long (the broker is away) fails instead of hanging. */
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
+    /** kafka.* of the configuration: the broker's address and how to authenticate to it */
+    private final Map<String, Object> broker;
 
-    TopicScanner(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicScanner(Map<String, Object> broker) {
+        this.broker = broker;
     }
 
     void scan(String topic, RawRange range, Consumer<ConsumerRecord<String, byte[]>> action) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new HashMap<>(broker);
+        config.putAll(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000))) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);

@@ -20,9 +20,13 @@ class ParsedProducerConfigTest {
         URL properties = getClass().getResource("/application.properties");
         Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties)).build();
 
-        Map<String, Object> producer = ParsedProducerConfig.of(config, "broker:9092");
+        Map<String, Object> broker = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092",
+                "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512");
+
+        Map<String, Object> producer = ParsedProducerConfig.of(config, broker);
 
         assertThat(producer).containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker:9092")
+                .as("it authenticates as the service does").containsAllEntriesOf(broker)
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none")
