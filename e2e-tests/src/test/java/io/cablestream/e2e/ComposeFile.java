@@ -12,26 +12,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A compose file as Docker Compose reads it without a .env: {@code ${VAR:-default}} replaced by its default, {@code $$}
- * by {@code $}, anchors and merge keys ({@code <<: *defaults}) resolved, which is why SnakeYAML reads it and not Jackson.
+ * A compose file as Docker Compose reads it without a .env: {@code ${VAR:-default}} replaced by its default, a
+ * variable the file requires ({@code ${VAR:?message}}, a password) by {@code <required VAR>}, {@code $$} by {@code $},
+ * anchors and merge keys ({@code <<: *defaults}) resolved, which is why SnakeYAML reads it and not Jackson.
  */
 record ComposeFile(Path file, JsonNode root) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+    private static final Pattern VARIABLE = Pattern.compile(
+            "\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*)|(:?\\?)[^}]*)?}");
 
     static ComposeFile load(Path file) throws IOException {
-        Matcher m = VARIABLE.matcher(Files.readString(file));
+        String text = Files.readString(file);
+        Set<String> required = requiredVariables(text);
+        Matcher m = VARIABLE.matcher(text);
         StringBuilder interpolated = new StringBuilder();
         while (m.find()) {
-            if (m.group(1) != null && m.group(2) == null) {
-                throw new AssertionError(file + ": variable " + m.group(1) + " has no default");
+            String value;
+            if (m.group(1) == null) {
+                value = "$";
+            } else if (required.contains(m.group(1))) {
+                value = required(m.group(1));
+            } else if (m.group(2) == null) {
+                throw new AssertionError(file + ": variable " + m.group(1) + " has no default and is not required");
+            } else {
+                value = m.group(2);
             }
-            m.appendReplacement(interpolated, Matcher.quoteReplacement(m.group(1) == null ? "$" : m.group(2)));
+            m.appendReplacement(interpolated, Matcher.quoteReplacement(value));
         }
         m.appendTail(interpolated);
         Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(interpolated.toString());
@@ -58,16 +71,35 @@ record ComposeFile(Path file, JsonNode root) {
         return env;
     }
 
-    /** Every {@code ${VAR:-default}} of the file, by name. */
+    /** Every {@code ${VAR:-default}} of the file, by name; a required variable has none (""). */
     Map<String, String> variableDefaults() throws IOException {
+        String text = Files.readString(file);
+        Set<String> required = requiredVariables(text);
         Map<String, String> defaults = new TreeMap<>();
-        Matcher m = VARIABLE.matcher(Files.readString(file));
+        Matcher m = VARIABLE.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
-                defaults.put(m.group(1), m.group(2));
+                defaults.put(m.group(1), required.contains(m.group(1)) ? "" : m.group(2));
             }
         }
         return defaults;
+    }
+
+    /** The variables the file requires ({@code ${VAR:?message}}), without which Compose refuses to start. */
+    static Set<String> requiredVariables(String text) {
+        Set<String> required = new TreeSet<>();
+        Matcher m = VARIABLE.matcher(text);
+        while (m.find()) {
+            if (m.group(3) != null) {
+                required.add(m.group(1));
+            }
+        }
+        return required;
+    }
+
+    /** What {@link #load} puts where a required variable is read. */
+    static String required(String variable) {
+        return "<required " + variable + ">";
     }
 
     /** A command or healthcheck test, given as a string or as a list, as one string. */

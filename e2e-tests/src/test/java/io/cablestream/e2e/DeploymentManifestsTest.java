@@ -218,7 +218,10 @@ class DeploymentManifestsTest {
             Map<String, String> env = compose.environment(service);
             assertReadBy(c, env.keySet(), "compose " + service);
             assertThat(env.keySet()).as("compose " + service).containsAll(c.requiredVariables());
-            assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://" + env.get("KAFKA_BOOTSTRAP_SERVERS"));
+            assertThat(advertisedProtocol(kafka, env.get("KAFKA_BOOTSTRAP_SERVERS"))).as("compose " + service)
+                    .isEqualTo(env.get("CABLES_KAFKA_SECURITY_PROTOCOL")).startsWith("SASL_");
+            assertThat(env.get("CABLES_KAFKA_PASSWORD")).as("compose " + service)
+                    .isEqualTo(ComposeFile.required("CABLES_KAFKA_" + env.get("CABLES_KAFKA_USER").toUpperCase() + "_PASSWORD"));
             if (env.containsKey("CABLES_DB_URL")) {
                 assertThat(env.get("CABLES_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
                 assertThat(env.get("CABLES_DB_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
@@ -246,16 +249,90 @@ class DeploymentManifestsTest {
         Map<String, String> data = Rendering.data(dev.one("ConfigMap", "cable-stream-config"));
         String[] broker = data.get("KAFKA_BOOTSTRAP_SERVERS").split(":");
         assertThat(dev.servicePorts(broker[0])).contains(Integer.parseInt(broker[1]));
-        assertThat(dev.environment(dev.container("kafka")).get("KAFKA_ADVERTISED_LISTENERS"))
-                .contains("PLAINTEXT://" + data.get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(advertisedProtocol(dev.environment(dev.container("kafka")), data.get("KAFKA_BOOTSTRAP_SERVERS")))
+                .isEqualTo(data.get("CABLES_KAFKA_SECURITY_PROTOCOL")).startsWith("SASL_");
         Matcher db = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(data.get("CABLES_DB_URL"));
         assertThat(db.matches()).isTrue();
         assertThat(dev.servicePorts(db.group(1))).contains(Integer.parseInt(db.group(2)));
         Map<String, String> postgres = dev.environment(dev.container("postgres"));
-        Map<String, String> secret = Rendering.data(dev.one("Secret", "cable-stream-db"));
+        Map<String, String> store = dev.environment(dev.container("store-service"));
         assertThat(postgres.get("POSTGRES_DB")).isEqualTo(db.group(3));
-        assertThat(postgres.get("POSTGRES_USER")).isEqualTo(secret.get("CABLES_DB_USER"));
-        assertThat(postgres.get("POSTGRES_PASSWORD")).isEqualTo(secret.get("CABLES_DB_PASSWORD"));
+        assertThat(postgres.get("POSTGRES_USER")).isEqualTo(store.get("CABLES_DB_USER"));
+        assertThat(postgres.get("POSTGRES_PASSWORD")).isEqualTo(store.get("CABLES_DB_PASSWORD"));
+    }
+
+    /**
+     * The services' Kafka principals: each service its own, one that deploy/kafka-acls.txt grants something, with
+     * its password from the environment (a required variable of compose, the Secret cable-stream-kafka in Kubernetes);
+     * compose's kafka-init and the Kubernetes Job read that very file.
+     */
+    @Test
+    void eachServiceIsItsOwnKafkaPrincipalWithTheAclsOfDeployKafkaAcls() throws IOException {
+        Path acls = ROOT.resolve("deploy/kafka-acls.txt");
+        Set<String> principals = Files.readAllLines(acls).stream().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> line.split("\\s+")[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> composeUsers = new TreeSet<>();
+        for (String service : SERVICES) {
+            composeUsers.add(compose.environment(service).get("CABLES_KAFKA_USER"));
+        }
+        assertThat(composeUsers).as("compose: one principal per service").isEqualTo(principals);
+        assertThat(compose.service("kafka-init").path("volumes").get(0).asText())
+                .isEqualTo("../kafka-acls.txt:/etc/cable-stream/kafka-acls.txt:ro");
+        for (Rendering r : rendered.values()) {
+            Set<String> users = new TreeSet<>();
+            for (String service : SERVICES) {
+                Map<String, String> env = r.environment(r.container(service));
+                users.add(env.get("CABLES_KAFKA_USER"));
+                assertThat(env.get("CABLES_KAFKA_PASSWORD")).as(r.kustomization() + " " + service).isEqualTo(
+                        Rendering.secretReference("cable-stream-kafka", env.get("CABLES_KAFKA_USER").toUpperCase() + "_PASSWORD"));
+            }
+            assertThat(users).as(r.kustomization() + ": one principal per service").isEqualTo(principals);
+            assertThat(Rendering.data(r.one("ConfigMap", "cable-stream-kafka-acls")).get("kafka-acls.txt"))
+                    .as(r.kustomization() + ": the ConfigMap's copy of deploy/kafka-acls.txt").isEqualTo(Files.readString(acls));
+        }
+    }
+
+    /** Passwords come from the environment: no rendering holds a Secret, and create-secrets.sh makes each one read. */
+    @Test
+    void noSecretIsInTheManifestsAndCreateSecretsMakesEveryOneTheyRead() throws IOException {
+        String createSecrets = Files.readString(K8S.resolve("create-secrets.sh"));
+        Pattern reference = Pattern.compile("<secret (\\S+) (\\S+)>");
+        for (Rendering r : rendered.values()) {
+            assertThat(r.objects()).as(r.kustomization()).noneMatch(o -> o.path("kind").asText().equals("Secret"));
+            for (JsonNode object : r.objects()) {
+                for (JsonNode container : object.path("spec").path("template").path("spec").path("containers")) {
+                    for (String value : r.environment(container).values()) {
+                        Matcher m = reference.matcher(value);
+                        if (m.matches()) {
+                            assertThat(createSecrets).as(r.kustomization() + " reads " + value)
+                                    .contains("create secret generic " + m.group(1)).contains(m.group(2) + "=");
+                        }
+                    }
+                }
+            }
+        }
+        compose.root().path("services").fields().forEachRemaining(service -> compose.environment(service.getKey())
+                .forEach((name, value) -> {
+                    if (name.endsWith("PASSWORD")) {
+                        assertThat(value).as("compose " + service.getKey() + " " + name).startsWith("<required ");
+                    }
+                }));
+    }
+
+    /** The protocol of the broker's listener that advertises {@code address} (KAFKA_* of the apache/kafka image). */
+    static String advertisedProtocol(Map<String, String> kafka, String address) {
+        for (String listener : kafka.get("KAFKA_ADVERTISED_LISTENERS").split(",")) {
+            if (listener.endsWith("://" + address)) {
+                String name = listener.substring(0, listener.indexOf("://"));
+                for (String mapping : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+                    if (mapping.startsWith(name + ":")) {
+                        return mapping.substring(name.length() + 1);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no listener advertises " + address + ": " + kafka);
     }
 
     @Test
@@ -479,7 +556,11 @@ class DeploymentManifestsTest {
         assumeTrue(!command.isEmpty(), "neither `docker compose` nor docker-compose is installed");
         List<String> config = new ArrayList<>(command);
         config.addAll(List.of("-f", COMPOSE_DIR.resolve("docker-compose.yml").toString(), "config", "-q"));
-        Process process = new ProcessBuilder(config).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(config).redirectErrorStream(true);
+        // the passwords a .env would hold: compose refuses the file without them
+        ComposeFile.requiredVariables(Files.readString(COMPOSE_DIR.resolve("docker-compose.yml")))
+                .forEach(variable -> builder.environment().put(variable, "only-for-this-check"));
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
@@ -489,9 +570,15 @@ class DeploymentManifestsTest {
     record CreatedTopic(int partitions, int replicationFactor, Map<String, String> configs, Map<String, String> altered) {
     }
 
-    /** The topics a creation script makes, its {@code $VARIABLES} taken from {@code env} (each must be there). */
+    /**
+     * The topics a creation script makes, the {@code $VARIABLES} of its topic commands taken from {@code env} (each
+     * must be there); the script's other lines (principals, ACLs) are not about topics.
+     */
     static Map<String, CreatedTopic> createdTopics(String script, Map<String, String> env) {
-        Matcher variable = SHELL_VARIABLE.matcher(script);
+        String topicCommands = script.lines()
+                .filter(line -> line.contains("kafka-topics.sh") || line.contains("--entity-type topics"))
+                .collect(Collectors.joining("\n"));
+        Matcher variable = SHELL_VARIABLE.matcher(topicCommands);
         StringBuilder resolved = new StringBuilder();
         while (variable.find()) {
             String value = env.get(variable.group(1));

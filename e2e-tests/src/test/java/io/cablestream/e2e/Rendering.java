@@ -41,7 +41,11 @@ record Rendering(String kustomization, List<JsonNode> objects) {
         return found.get(0);
     }
 
-    /** A container's environment with every ConfigMap and Secret reference resolved: each must exist, key included. */
+    /**
+     * A container's environment with every ConfigMap reference resolved (each must exist, key included) and every
+     * Secret reference as {@link #secretReference}: no Secret is part of the manifests (deploy/k8s/create-secrets.sh
+     * makes them in the cluster).
+     */
     Map<String, String> environment(JsonNode container) {
         Map<String, String> env = new TreeMap<>();
         for (JsonNode source : container.path("envFrom")) {
@@ -56,14 +60,22 @@ record Rendering(String kustomization, List<JsonNode> objects) {
                 env.put(name, variable.path("value").asText());
                 continue;
             }
-            boolean configMap = from.has("configMapKeyRef");
-            JsonNode ref = from.path(configMap ? "configMapKeyRef" : "secretKeyRef");
-            String kind = configMap ? "ConfigMap" : "Secret";
-            Map<String, String> data = data(one(kind, ref.path("name").asText()));
-            assertThat(data).as(kustomization + ": " + kind + " " + ref.path("name").asText()).containsKey(ref.path("key").asText());
+            if (from.has("secretKeyRef")) {
+                JsonNode ref = from.path("secretKeyRef");
+                env.put(name, secretReference(ref.path("name").asText(), ref.path("key").asText()));
+                continue;
+            }
+            JsonNode ref = from.path("configMapKeyRef");
+            Map<String, String> data = data(one("ConfigMap", ref.path("name").asText()));
+            assertThat(data).as(kustomization + ": ConfigMap " + ref.path("name").asText()).containsKey(ref.path("key").asText());
             env.put(name, data.get(ref.path("key").asText()));
         }
         return env;
+    }
+
+    /** What {@link #environment} gives a variable read from a Secret. */
+    static String secretReference(String secret, String key) {
+        return "<secret " + secret + " " + key + ">";
     }
 
     /** A Service's ports, as numbers. */
