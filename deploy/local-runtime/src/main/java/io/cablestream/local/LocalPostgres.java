@@ -51,8 +51,8 @@ public final class LocalPostgres {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: LocalPostgres <data-dir> [port] [database]");
+        if (args.length < 1 || args.length > 4) {
+            System.err.println("usage: LocalPostgres <data-dir> [port] [database] [store-login-password-file]");
             System.exit(2);
         }
         Path dataDirectory = Path.of(args[0]).toAbsolutePath();
