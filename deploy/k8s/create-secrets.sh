@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the two Secrets the manifests reference, with random passwords, where they do not exist yet (none is in
 # the repository, the images or a log line):
-#   cable-stream-db     CABLES_DB_USER, CABLES_DB_PASSWORD          store-service's database login (and dev-infra's)
+#   cable-stream-db     CABLES_DB_USER, CABLES_DB_PASSWORD          store-service's own database login
+#                       CABLES_DB_MIGRATION_USER, CABLES_DB_MIGRATION_PASSWORD   the schema's owner (migrations)
 #   cable-stream-kafka  ADMIN_PASSWORD, INGEST_PASSWORD, PARSE_PASSWORD, STORE_PASSWORD
 #                       the broker's admin and each service's SCRAM principal (deploy/kafka-acls.txt)
 # Usage: deploy/k8s/create-secrets.sh [namespace]   (default cable-stream; kubectl's current context)
@@ -15,8 +16,9 @@ kubectl get namespace "$namespace" >/dev/null 2>&1 || kubectl create namespace "
 if kubectl -n "$namespace" get secret cable-stream-db >/dev/null 2>&1; then
   echo "secret cable-stream-db exists: left as it is"
 else
-  kubectl -n "$namespace" create secret generic cable-stream-db --from-literal=CABLES_DB_USER=cables \
-    --from-literal=CABLES_DB_PASSWORD="$(random)"
+  kubectl -n "$namespace" create secret generic cable-stream-db --from-literal=CABLES_DB_USER=cables_store \
+    --from-literal=CABLES_DB_PASSWORD="$(random)" --from-literal=CABLES_DB_MIGRATION_USER=cables_owner \
+    --from-literal=CABLES_DB_MIGRATION_PASSWORD="$(random)"
 fi
 if kubectl -n "$namespace" get secret cable-stream-kafka >/dev/null 2>&1; then
   echo "secret cable-stream-kafka exists: left as it is"

@@ -224,14 +224,19 @@ class DeploymentManifestsTest {
                     .isEqualTo(ComposeFile.required("CABLES_KAFKA_" + env.get("CABLES_KAFKA_USER").toUpperCase() + "_PASSWORD"));
             if (env.containsKey("CABLES_DB_URL")) {
                 assertThat(env.get("CABLES_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
-                assertThat(env.get("CABLES_DB_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
-                assertThat(env.get("CABLES_DB_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+                // the migrations as the owner (the image's user), the service as the login the init script makes
+                assertThat(env.get("CABLES_DB_MIGRATION_USER")).isEqualTo(postgres.get("POSTGRES_USER"));
+                assertThat(env.get("CABLES_DB_MIGRATION_PASSWORD")).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+                assertThat(env.get("CABLES_DB_USER")).isEqualTo(postgres.get("CABLES_STORE_LOGIN")).isNotEqualTo(postgres.get("POSTGRES_USER"));
+                assertThat(env.get("CABLES_DB_PASSWORD")).isEqualTo(postgres.get("CABLES_STORE_PASSWORD"));
+                assertThat(compose.service("postgres").path("volumes").get(1).asText())
+                        .isEqualTo("../postgres-store-login.sh:/docker-entrypoint-initdb.d/10-store-login.sh:ro");
             }
         }
     }
 
     @Test
-    void kubernetesGivesEachServiceTheEnvironmentItReads() {
+    void kubernetesGivesEachServiceTheEnvironmentItReads() throws IOException {
         for (Rendering r : rendered.values()) {
             for (String service : SERVICES) {
                 ServiceConfig c = config.get(service);
@@ -257,8 +262,13 @@ class DeploymentManifestsTest {
         Map<String, String> postgres = dev.environment(dev.container("postgres"));
         Map<String, String> store = dev.environment(dev.container("store-service"));
         assertThat(postgres.get("POSTGRES_DB")).isEqualTo(db.group(3));
-        assertThat(postgres.get("POSTGRES_USER")).isEqualTo(store.get("CABLES_DB_USER"));
-        assertThat(postgres.get("POSTGRES_PASSWORD")).isEqualTo(store.get("CABLES_DB_PASSWORD"));
+        assertThat(postgres.get("POSTGRES_USER")).isEqualTo(store.get("CABLES_DB_MIGRATION_USER"));
+        assertThat(postgres.get("POSTGRES_PASSWORD")).isEqualTo(store.get("CABLES_DB_MIGRATION_PASSWORD"));
+        assertThat(postgres.get("CABLES_STORE_LOGIN")).isEqualTo(store.get("CABLES_DB_USER"));
+        assertThat(postgres.get("CABLES_STORE_PASSWORD")).isEqualTo(store.get("CABLES_DB_PASSWORD"));
+        assertThat(Rendering.data(dev.one("ConfigMap", "cable-stream-postgres-init")).get("10-store-login.sh"))
+                .as("dev-infra's copy of deploy/postgres-store-login.sh")
+                .isEqualTo(Files.readString(ROOT.resolve("deploy/postgres-store-login.sh")));
     }
 
     /**
