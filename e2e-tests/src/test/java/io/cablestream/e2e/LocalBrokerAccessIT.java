@@ -26,11 +26,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * authentication get nothing.
  */
 class LocalBrokerAccessIT {
+
+    static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     @TempDir
     static Path local;
@@ -121,11 +126,11 @@ class LocalBrokerAccessIT {
     void thePasswordsAreTheOwnersAloneAndInNoLog() throws IOException {
         for (String user : List.of("admin", "ingest", "parse", "store")) {
             Path file = local.resolve("kafka/credentials/" + user + ".password");
-            assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).hasToString("[OWNER_READ, OWNER_WRITE]");
+            assertThat(Files.getPosixFilePermissions(file)).as(file.toString()).isEqualTo(OWNER_ONLY);
             assertThat(Files.readString(local.resolve("kafka/kafka.log"))).doesNotContain(password(user));
         }
         assertThat(Files.getPosixFilePermissions(local.resolve("kafka/server.properties")))
-                .as("the broker's settings hold the admin password").hasToString("[OWNER_READ, OWNER_WRITE]");
+                .as("the broker's settings hold the admin password").isEqualTo(OWNER_ONLY);
     }
 
     private static boolean writes(String user, String topic) throws Exception {
