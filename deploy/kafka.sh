@@ -46,9 +46,7 @@ ensure_credentials() {
   mkdir -p "$KAFKA_CREDENTIALS"
   chmod 700 "$KAFKA_CREDENTIALS"
   for user in admin $(awk '!/^[[:space:]]*(#|$)/ {print $1}' "$ACLS" | sort -u); do
-    [[ -s $KAFKA_CREDENTIALS/$user.password ]] && continue
-    # 192 random bits as hex: nothing a JAAS line or a shell would have to quote
-    (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$KAFKA_CREDENTIALS/$user.password")
+    random_password "$KAFKA_CREDENTIALS/$user.password"
   done
 }
 

@@ -25,6 +25,13 @@ running_pid() {
   printf '%s\n' "$pid"
 }
 
+# random_password <file>: 192 random bits as hex (nothing a JAAS line, SQL or a shell must quote), readable by
+# this user only; a file that holds one already is left as it is
+random_password() {
+  [[ -s $1 ]] && return 0
+  (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$1")
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # start_detached <pidfile> <logfile> <command...>: runs the command in its own session, so Ctrl-C in the

@@ -46,7 +46,7 @@ start() {
   touch "$LOGFILE"
   lines=$(wc -l <"$LOGFILE")
   # store-service's own login (cables_store) and its password, made once, readable by this user only
-  [[ -s $STORE_PASSWORD_FILE ]] || (umask 077 && od -An -tx1 -N24 /dev/urandom | tr -d ' \n' >"$STORE_PASSWORD_FILE")
+  random_password "$STORE_PASSWORD_FILE"
   start_detached "$PIDFILE" "$LOGFILE" java -Xmx128m -Dlog4j2.configurationFile="$RUNTIME_LOG4J" \
     -cp "$RUNTIME_LIB/*:$RUNTIME_CLASSES" io.cablestream.local.LocalPostgres "$DATA_DIR" "$PG_PORT" "$PG_DATABASE" \
     "$STORE_PASSWORD_FILE"

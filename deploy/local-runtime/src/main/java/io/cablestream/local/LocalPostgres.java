@@ -74,7 +74,9 @@ public final class LocalPostgres {
 
         createDatabaseIfMissing(postgres, database);
         if (args.length > 3) {
-            ensureStoreLogin(postgres, Files.readString(Path.of(args[3])).strip());
+            try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+                StoreLogin.ensure(admin, STORE_LOGIN, Files.readString(Path.of(args[3])).strip());
+            }
         }
         System.out.printf("%s: jdbc:postgresql://127.0.0.1:%d/%s (user postgres, data %s)%n",
                 READY, port, database, dataDirectory);
@@ -98,18 +100,6 @@ public final class LocalPostgres {
                 create.execute("ALTER USER postgres PASSWORD 'postgres'");
             }
             System.out.println("LocalPostgres created database " + database);
-        }
-    }
-
-    /**
-     * store-service's login (docs/deploy.md, "Database roles"): no owner of anything, BYPASSRLS so it may write every
-     * row; the migrations, run as postgres, grant it the writer's privileges. Its password is set on every start.
-     */
-    private static void ensureStoreLogin(EmbeddedPostgres postgres, String password) throws SQLException {
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("DO $$ BEGIN CREATE ROLE " + STORE_LOGIN + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-            statement.execute("ALTER ROLE " + STORE_LOGIN + " LOGIN BYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE"
-                    + " PASSWORD '" + password.replace("'", "''") + "'");
         }
     }
 

@@ -1,10 +1,10 @@
 package io.cablestream.store.support;
 
+import io.cablestream.local.StoreLogin;
 import io.cablestream.testkit.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,11 +22,8 @@ public class StoreLoginResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         TestDatabase database = TestDatabase.shared();
-        try (Connection owner = database.connect(); Statement statement = owner.createStatement()) {
-            statement.execute("DO $$ BEGIN CREATE ROLE " + LOGIN + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-            // what the role may be is set every time, whatever an earlier run left
-            statement.execute("ALTER ROLE " + LOGIN + " LOGIN BYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION"
-                    + " PASSWORD '" + PASSWORD + "'");
+        try (Connection owner = database.connect()) {
+            StoreLogin.ensure(owner, LOGIN, PASSWORD);
         } catch (Exception e) {
             throw new IllegalStateException("could not create the login " + LOGIN, e);
         }
