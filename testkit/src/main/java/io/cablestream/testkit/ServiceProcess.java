@@ -49,9 +49,10 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + "-" + port + ".log");
         // the serial collector, as bin/cables runs the services and as the JVM picks by itself in their 512 MiB
-        // containers: on this 2-core machine the load harness measured 8% more cables/s and less RSS than with G1
+        // containers: on this 2-core machine the load harness measured 8% more cables/s and less RSS than with G1;
+        // and C1 only, as bin/cables and the images: C2 compiling took 25-40% of the services' CPU on two cores
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:+UseSerialGC",
-                "-jar", jar.toString()));
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // two malloc arenas, as bin/cables and the images run the services: 20-50 MB less resident memory
