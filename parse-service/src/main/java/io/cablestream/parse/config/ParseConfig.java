@@ -12,8 +12,11 @@ import java.time.Duration;
 @ConfigMapping(prefix = "cables.parse")
 public interface ParseConfig {
 
-    /** Cables parsed at once on worker threads: parsing is CPU-bound, so about twice the cores. */
-    @WithDefault("4")
+    /**
+     * Batches (the records of one poll of cables.raw) parsed at once on worker threads: parsing is CPU-bound, so
+     * about the cores.
+     */
+    @WithDefault("2")
     int concurrency();
 
     /**

@@ -10,6 +10,8 @@ import io.cablestream.parser.CableParser;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import static io.cablestream.parse.messaging.HeaderText.header;
@@ -30,9 +34,10 @@ import static io.cablestream.parse.messaging.HeaderText.header;
 
 /**
  * cables.raw -> cable-parser -> cables.parsed (keyed by cable id); a record that is not a cable is nacked,
- * and the channel's dead-letter-queue failure strategy writes it to cables.dead-letter. Cables are parsed
- * {@code cables.parse.concurrency} at a time on worker threads; a raw record's offset is committed only once its
- * parsed event (or dead letter) is acknowledged, whatever order they finish in. A parsed event the broker does
+ * and the channel's dead-letter-queue failure strategy writes it to cables.dead-letter. The channel hands over each
+ * poll's records as one batch, and {@code cables.parse.concurrency} batches are parsed at a time on worker threads;
+ * a raw record's offset is committed only once its parsed event (or dead letter) is acknowledged, whatever order
+ * they finish in. A parsed event the broker does
  * not take is sent again ({@link ParsedDelivery}), never dead-lettered: the nack of the outgoing side would
  * otherwise reach the raw record's own nack, and so the dead-letter strategy.
  */
@@ -59,16 +64,40 @@ public class RawCableProcessor {
 
     @Incoming(RAW_CHANNEL)
     @Outgoing(PARSED_CHANNEL)
-    public Multi<Message<byte[]>> process(Multi<Message<byte[]>> raws) {
-        return raws.onItem()
-                .transformToUni(raw -> Uni.createFrom().item(() -> parseOrDeadLetter(raw))
+    public Multi<Message<byte[]>> process(Multi<Message<List<byte[]>>> polls) {
+        return polls.onItem()
+                .transformToUni(poll -> Uni.createFrom().item(() -> parseAll(poll))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                         .onItem().transformToUni(parsed -> parsed))
                 .merge(config.concurrency())
+                .onItem().<Message<byte[]>>transformToIterable(parsed -> parsed)
                 .onItem().transformToMulti(delivery::untilAcknowledged).merge(config.maxUnacknowledged());
     }
 
-    private Uni<Message<byte[]>> parseOrDeadLetter(Message<byte[]> raw) {
+    /**
+     * The parsed events of one poll's records, in their order, once the dead letters among them are written: one
+     * hop to a worker thread per poll, not per record (each hop wakes a thread, which on a small VM costs more than
+     * a parse). Each record keeps its own acknowledgement, so the commit still follows the parsed events' acks.
+     */
+    @SuppressWarnings("unchecked")
+    private Uni<List<Message<byte[]>>> parseAll(Message<List<byte[]>> poll) {
+        List<KafkaRecord<String, byte[]>> records = ((KafkaRecordBatch<String, byte[]>) poll).getRecords();
+        List<Message<byte[]>> parsed = new ArrayList<>(records.size());
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> raw : records) {
+            Message<byte[]> event = parseOrDeadLetter(raw, deadLetters);
+            if (event != null) {
+                parsed.add(event);
+            }
+        }
+        if (deadLetters.isEmpty()) {
+            return Uni.createFrom().item(parsed);
+        }
+        return Uni.join().all(deadLetters).andCollectFailures().replaceWith(parsed);
+    }
+
+    /** The parsed event of a raw record, or null after adding the writing of its dead letter to deadLetters. */
+    private Message<byte[]> parseOrDeadLetter(Message<byte[]> raw, List<Uni<Void>> deadLetters) {
         Headers headers = headers(raw);
         // "" for a record without one: the MDC takes no null
         MDC.put(INGEST_ID, Objects.requireNonNullElse(header(headers, RawCableHeaders.INGEST_ID), ""));
@@ -77,11 +106,11 @@ public class RawCableProcessor {
             MDC.put(CABLE_ID, cable.cableId());
             LOG.debugf("parsed %s", describe(raw));
             var key = OutgoingKafkaRecordMetadata.<String>builder().withKey(cable.cableId()).build();
-            return Uni.createFrom().item(raw.withPayload(CableJson.toJsonBytes(cable)).addMetadata(key));
+            return raw.withPayload(CableJson.toJsonBytes(cable)).addMetadata(key);
         } catch (UnparseableCableException e) {
             LOG.warnf("dead-lettering %s: %s", describe(raw), e.getMessage());
-            return Uni.createFrom().completionStage(raw.nack(e, deadLetterMetadata()))
-                    .onItem().transform(ignored -> (Message<byte[]>) null);
+            deadLetters.add(Uni.createFrom().completionStage(raw.nack(e, deadLetterMetadata())));
+            return null;
         } finally {
             MDC.remove(INGEST_ID);
             MDC.remove(CABLE_ID);
