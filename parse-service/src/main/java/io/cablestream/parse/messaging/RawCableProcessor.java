@@ -37,9 +37,9 @@ import static io.cablestream.parse.messaging.HeaderText.header;
  * and the channel's dead-letter-queue failure strategy writes it to cables.dead-letter. The channel hands over each
  * poll's records as one batch, and {@code cables.parse.concurrency} batches are parsed at a time on worker threads;
  * a raw record's offset is committed only once its parsed event (or dead letter) is acknowledged, whatever order
- * they finish in. A parsed event the broker does
- * not take is sent again ({@link ParsedDelivery}), never dead-lettered: the nack of the outgoing side would
- * otherwise reach the raw record's own nack, and so the dead-letter strategy.
+ * they finish in. A parsed event the broker does not take is sent again ({@link ParsedDelivery}), never
+ * dead-lettered: the nack of the outgoing side would otherwise reach the raw record's own nack, and so the
+ * dead-letter strategy.
  */
 @ApplicationScoped
 public class RawCableProcessor {
