@@ -66,9 +66,8 @@ public class RawCableProcessor {
     @Outgoing(PARSED_CHANNEL)
     public Multi<Message<byte[]>> process(Multi<Message<List<byte[]>>> polls) {
         return polls.onItem()
-                .transformToUni(poll -> Uni.createFrom().item(() -> parseAll(poll))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .onItem().transformToUni(parsed -> parsed))
+                .transformToUni(poll -> Uni.createFrom().deferred(() -> parseAll(poll))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .merge(config.concurrency())
                 .onItem().<Message<byte[]>>transformToIterable(parsed -> parsed)
                 .onItem().transformToMulti(delivery::untilAcknowledged).merge(config.maxUnacknowledged());
