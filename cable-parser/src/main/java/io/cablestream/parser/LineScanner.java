@@ -115,12 +115,13 @@ final class LineScanner {
 
     /** The kind of one line; {@code parsed[0]} is set to the parsed line when the kind is CLASSIFICATION. */
     static LineKind classify(String line, boolean inHeader, boolean inRecipients, ClassificationLine[] parsed) {
+        parsed[0] = null;
         if (line.isEmpty()) {
             return LineKind.BLANK;
         }
         char c = line.charAt(0);
         if (inHeader || isStrongHeaderLine(line, c)) {
-            LineKind header = headerKind(line, c, inHeader && inRecipients);
+            LineKind header = headerKind(line, c, inHeader && inRecipients, parsed);
             if (header != null) {
                 return header;
             }
@@ -181,7 +182,9 @@ final class LineScanner {
             return LineKind.TEXT;
         }
         if (ClassificationLine.plausible(line)) {
-            parsed[0] = ClassificationLine.parse(line);
+            if (parsed[0] == null) {
+                parsed[0] = ClassificationLine.parse(line);
+            }
             if (parsed[0] != null) {
                 return LineKind.CLASSIFICATION;
             }
@@ -240,7 +243,11 @@ final class LineScanner {
         return line.length() < 30 && (c == 'O' || c == 'P' || c == 'R' || (c >= '0' && c <= '9'));
     }
 
-    private static LineKind headerKind(String line, char c, boolean inRecipients) {
+    /**
+     * The header kind of a line, or null. A line below the addressees is parsed as a classification line to tell it
+     * from one more addressee; that parse is left in {@code parsed[0]} for {@link #classify}, its dearest regex.
+     */
+    private static LineKind headerKind(String line, char c, boolean inRecipients, ClassificationLine[] parsed) {
         switch (c) {
             case 'V' -> {
                 if (line.startsWith("VZCZC")) {
@@ -293,9 +300,11 @@ final class LineScanner {
                 return LineKind.ROUTING;
             }
         }
-        if (inRecipients && !line.equals("BT") && !isBodyField(line) && ClassificationLine.parse(line) == null
-                && ClassificationLine.parseBare(line) == null) {
-            return LineKind.RECIPIENT;
+        if (inRecipients && !line.equals("BT") && !isBodyField(line)) {
+            parsed[0] = ClassificationLine.parse(line);
+            if (parsed[0] == null && ClassificationLine.parseBare(line) == null) {
+                return LineKind.RECIPIENT;
+            }
         }
         return null;
     }
