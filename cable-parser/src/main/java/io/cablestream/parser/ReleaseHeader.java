@@ -62,7 +62,10 @@ record ReleaseHeader(String cableId, Instant created, String classification) {
             boolean digit = c >= '0' && c <= '9';
             Matcher m;
             if (digit && line.length() > 30 && mayBeRow(line) && (m = ROW.matcher(line)).lookingAt()) {
-                return new ReleaseHeader(m.group(11), date(m), m.group(12));
+                // release lines above a row are the feed's own; the row may be one the text quotes (03THEHAGUE2835
+                // holds the cables.csv row of its page): it only fills in what they lack
+                return new ReleaseHeader(id != null ? id : m.group(11), created != null ? created : date(m),
+                        classification != null ? classification : m.group(12));
             } else if (id == null && (digit || line.startsWith("refid:")) && (m = ID.matcher(line)).matches()) {
                 id = m.group(1);
             } else if (created == null && (digit || line.startsWith("date:") || line.startsWith("Cable dated:"))

@@ -46,6 +46,22 @@ class ReleaseMetadataTest {
         assertThat(cable.warnings()).extracting(ParsedCable.Warning::code).contains("DTG_FROM_RELEASE_HEADER");
     }
 
+    /**
+     * Release lines above a text that itself quotes a cables.csv row (the corpus page of 03THEHAGUE2835 holds its
+     * row): the lines are the feed's and name the cable; the quoted row named every renumbered copy of it alike.
+     */
+    @Test
+    void releaseLinesAboveTheTextWinOverARowTheTextQuotes() {
+        String quotedRow = "31082,4/19/2005 20:39,05BOGOTA3726,\"Embassy Bogota\",CONFIDENTIAL,05BOGOTA3000,\"\n";
+        byte[] text = ("refid: 05SAOPAULO872\ndate: 2005-08-01 12:34\nclassification: SECRET\n\n" + quotedRow
+                + new String(BODY_ONLY, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+
+        ParsedCable cable = parser.parse(text);
+
+        assertThat(cable.cableId()).isEqualTo("05SAOPAULO872");
+        assertThat(cable.dtg()).isEqualTo(Instant.parse("2005-08-01T12:34:00Z"));
+    }
+
     @Test
     void metadataValuesNotOfTheReleasesFormAreIgnored() {
         ParsedCable cable = parser.parse(BODY_ONLY,
