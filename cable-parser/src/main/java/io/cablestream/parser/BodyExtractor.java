@@ -443,29 +443,40 @@ final class BodyExtractor {
         return (c >= 'A' && c <= 'Z') || c == '-' || c == '\'';
     }
 
-    /** Redactions are runs of X in the release ({@code XXXXXXXXXXXX}); older pages write them in lower case. */
-    static int redactions(String text) {
-        return runs(text, 'X') + runs(text, 'x');
-    }
+    /** A run of X (or x) this long, not part of a word, is a redaction. */
+    private static final int REDACTION = 6;
 
     /**
-     * Runs of at least six {@code x} that stand as a word of their own. Found run by run with a char search: an x
-     * is rare enough in text that this is several times faster than a search for "xxxxxx".
+     * Redactions are runs of X in the release ({@code XXXXXXXXXXXX}); older pages write them in lower case. Every run
+     * of {@link #REDACTION} or more covers one position of each {@value #REDACTION} in a row, so only those positions
+     * are read until an X turns up: a sixth of the text, for both cases at once (two String.indexOf passes cost a
+     * parse a twentieth of its time under C1, which does not vectorise them).
      */
-    private static int runs(String text, char x) {
+    static int redactions(String text) {
         int count = 0;
-        int at = text.indexOf(x);
-        while (at >= 0) {
-            int end = at + 1;
-            while (end < text.length() && text.charAt(end) == x) {
+        int n = text.length();
+        for (int i = REDACTION - 1; i < n; i += REDACTION) {
+            char x = text.charAt(i);
+            if (x != 'X' && x != 'x') {
+                continue;
+            }
+            int at = i;
+            while (at > 0 && text.charAt(at - 1) == x) {
+                at--;
+            }
+            int end = i + 1;
+            while (end < n && text.charAt(end) == x) {
                 end++;
             }
             boolean alone = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
-                    && (end == text.length() || !Character.isLetter(text.charAt(end)));
-            if (end - at >= 6 && alone) {
+                    && (end == n || !Character.isLetter(text.charAt(end)));
+            if (end - at >= REDACTION && alone) {
                 count++;
             }
-            at = text.indexOf(x, end);
+            // on from the first position read after the run: the run is counted once
+            while (i + REDACTION < end) {
+                i += REDACTION;
+            }
         }
         return count;
     }

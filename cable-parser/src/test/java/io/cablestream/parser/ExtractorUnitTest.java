@@ -140,6 +140,40 @@ class ExtractorUnitTest {
                 .isEqualTo(2);
     }
 
+    /** Every alignment of a run, runs of both cases side by side, at the ends of the text, one short of six. */
+    @Test
+    void redactionsAreFoundAtEveryPositionAsARunByRunCountFindsThem() {
+        java.util.Random random = new java.util.Random(42);
+        char[] alphabet = {'X', 'X', 'X', 'x', 'x', 'a', ' ', '.'};
+        for (int trial = 0; trial < 20_000; trial++) {
+            char[] chars = new char[random.nextInt(40)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String text = new String(chars);
+            assertThat(BodyExtractor.redactions(text)).as(text).isEqualTo(runsOfSixOrMore(text));
+        }
+    }
+
+    /** The plain count: each maximal run of one of X or x, six or longer, with no letter on either side. */
+    private static int runsOfSixOrMore(String text) {
+        int count = 0;
+        for (int at = 0; at < text.length(); ) {
+            char c = text.charAt(at);
+            int end = at + 1;
+            while (end < text.length() && text.charAt(end) == c) {
+                end++;
+            }
+            boolean alone = (at == 0 || !Character.isLetter(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetter(text.charAt(end)));
+            if ((c == 'X' || c == 'x') && end - at >= 6 && alone) {
+                count++;
+            }
+            at = end;
+        }
+        return count;
+    }
+
     @Test
     void caveatLines() {
         assertThat(LineScanner.isCaveatLine("NOFORN SIPDIS")).isTrue();
