@@ -25,5 +25,9 @@ public final class Pages {
 
     public static native TemplateInstance overview(Viewer viewer);
 
+    public static native TemplateInstance status(Viewer viewer, PipelineStatus status);
+
+    public static native TemplateInstance replayed(boolean done, String outcome);
+
     public static native TemplateInstance error(Viewer viewer, int status, String title, String detail);
 }
