@@ -55,7 +55,7 @@ public record Neighbourhood(String center, List<Node> nodes, List<Edge> edges, i
                     }
                     edges.add(new Edge(id, link.cableId()));
                     if (!nodes.containsKey(link.cableId())) {
-                        // a ReferenceLink carries no classification; the node shows it as unknown until reached
+                        // a ReferenceLink carries no classification: asked for below, for all such nodes at once
                         nodes.put(link.cableId(), new Node(link.cableId(), link.subject(), null, step));
                         next.add(link.cableId());
                     }
@@ -75,6 +75,10 @@ public record Neighbourhood(String center, List<Node> nodes, List<Edge> edges, i
             }
             frontier = next;
         }
-        return new Neighbourhood(center, List.copyOf(nodes.values()), List.copyOf(edges), unavailable.size());
+        List<String> unmarked = nodes.values().stream().filter(n -> n.classification() == null).map(Node::cableId).toList();
+        Map<String, String> classifications = unmarked.isEmpty() ? Map.of() : graph.classifications(unmarked);
+        List<Node> marked = nodes.values().stream().map(n -> n.classification() != null ? n
+                : new Node(n.cableId(), n.subject(), classifications.get(n.cableId()), n.steps())).toList();
+        return new Neighbourhood(center, marked, List.copyOf(edges), unavailable.size());
     }
 }

@@ -64,6 +64,9 @@ public class StatusPage {
         List<PipelineStatus.Stage> stages = new ArrayList<>();
         config.consumerGroups().forEach((stage, group) -> stages.add(probe.lag(stage, group)));
         stages.sort(java.util.Comparator.comparing(PipelineStatus.Stage::name));
+        // the probes ask other processes (and this one's health checks, which read the database their own way):
+        // outside the cleared read's transaction
+        List<PipelineStatus.Service> services = probe.services(config.readiness());
         PipelineStatus status = reads.call(reader.get(), () -> {
             List<PipelineStatus.Rate> rates = new ArrayList<>();
             Instant now = Instant.now();
@@ -71,7 +74,7 @@ public class StatusPage {
                 rates.add(new PipelineStatus.Rate(minutes, counts.storedSince(now.minus(Duration.ofMinutes(minutes)))));
             }
             DeadLetterPage page = deadLetters.page(null, DEAD_LETTERS_SHOWN, null);
-            return new PipelineStatus(probe.services(config.readiness()), stages, rates, page.items(),
+            return new PipelineStatus(services, stages, rates, page.items(),
                     deadLetters.stats().total());
         });
         return Pages.status(Viewer.of(token, reader), status);

@@ -8,11 +8,19 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 final class TemplateExtensions {
 
+    private static final java.time.format.DateTimeFormatter DTG = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private TemplateExtensions() {
     }
 
     static String levelClass(CableSummary cable) {
         return Marking.cssClass(cable.classification());
+    }
+
+    /** {@code 2009-04-07 15:27Z}: a DTG as a reader scans it (the API's instants carry seconds no cable has). */
+    static String dtgText(CableSummary cable) {
+        return cable.dtg() == null ? "" : DTG.format(cable.dtg());
     }
 
     static String levelClass(CitingCable cable) {

@@ -10,7 +10,8 @@
       type: type,
       data: { labels: Object.keys(counts), datasets: [{ label: 'cables', data: Object.values(counts), backgroundColor: colours }] },
       options: { animation: false, responsive: true, maintainAspectRatio: false, indexAxis: horizontal ? 'y' : 'x',
-                 plugins: { legend: { display: type === 'doughnut' } } }
+                 plugins: { legend: { display: type === 'doughnut', position: 'right' } },
+                 scales: type === 'doughnut' ? {} : { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   }
   const source = document.querySelector('.charts').dataset.source;

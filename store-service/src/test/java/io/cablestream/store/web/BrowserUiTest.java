@@ -200,10 +200,10 @@ class BrowserUiTest {
         assertThat(links("citing-link")).containsExactly(CITING_CONFIDENTIAL);
         assertNoCableAbove(browser.getPageSource());
 
+        HeadlessChromium.screenshot(browser, "03-cable");
         browser.findElement(By.id("show-raw")).click();
         WebElement raw = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("raw-text")));
         assertThat(raw.getText()).contains("HARDEEP SINGH PURI");
-        HeadlessChromium.screenshot(browser, "03-cable");
 
         // following a reference opens the cited cable, green
         browser.findElement(By.className("reference-link")).click();
@@ -225,6 +225,8 @@ class BrowserUiTest {
                 "return window.cablesGraph.nodes().map(n => n.id()).sort()");
         assertThat(nodes).containsExactlyInAnyOrder(CONFIDENTIAL, UNCLASSIFIED, CITING_CONFIDENTIAL, TWO_STEPS);
         assertThat((Long) browser.executeScript("return window.cablesGraph.edges().length")).isEqualTo(3L);
+        assertThat(browser.executeScript("return window.cablesGraph.getElementById(arguments[0]).data('level')",
+                UNCLASSIFIED)).isEqualTo("level-unclassified");
         // drawn: cytoscape's canvases have a size and pixels painted on them
         assertThat(painted("#graph canvas")).isTrue();
         assertThat(links("graph-node")).containsExactlyInAnyOrder(CONFIDENTIAL, UNCLASSIFIED, CITING_CONFIDENTIAL,
