@@ -11,18 +11,23 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
 
 /**
  * Errors on a {@code /ui} page as HTML pages a person can read: not signed in (the sign-in form, then back to the
- * page), a role the token lacks, a bad search parameter, an unknown page. Ahead of the shared problem+json mappers
+ * page), a role the token lacks, a bad search parameter, an unknown page, a failure. Ahead of the shared problem+json mappers
  * (a higher priority), and handing every other path to them, so the API's errors stay RFC 9457 bodies.
  */
 public class WebErrorPages {
 
+    private static final Logger LOG = Logger.getLogger(WebErrorPages.class);
     private static final int BEFORE_PROBLEM_MAPPERS = Priorities.USER - 100;
 
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
@@ -63,12 +68,24 @@ public class WebErrorPages {
                 "The field " + e.getMessage() + ". Go back and correct it."));
     }
 
+    /** An unknown page, another HTTP error, or a failure: a page; a failure's stack only in the log. */
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (!isPage(uri)) {
             return new UnexpectedErrorMapper().toResponse(e);
         }
-        return html(404, Pages.error(Viewer.ANONYMOUS, 404, "No such page", "There is no page at this address."));
+        if (e instanceof NotFoundException) {
+            return html(404, Pages.error(Viewer.ANONYMOUS, 404, "No such page", "There is no page at this address."));
+        }
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return html(status.getStatusCode(), Pages.error(Viewer.ANONYMOUS, status.getStatusCode(),
+                    status.getReasonPhrase(), "This page cannot answer that request."));
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error on a UI page, reference %s", reference);
+        return html(500, Pages.error(Viewer.ANONYMOUS, 500, "Something went wrong",
+                "The page could not be made; the service's log has the details under reference " + reference + "."));
     }
 
     static Response html(int status, TemplateInstance page) {

@@ -361,6 +361,14 @@ class BrowserUiTest {
         assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(PlainHttp.send(root, "GET", "/api/cables/" + CONFIDENTIAL, confidentialReader).statusCode())
                 .isEqualTo(200);
+        // another HTTP error is a page on /ui and a problem body on /api
+        HttpResponse<String> notAllowed = withCookie(root, "/ui/overview", confidentialReader, "POST");
+        assertThat(notAllowed.statusCode()).isEqualTo(405);
+        assertThat(notAllowed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        HttpResponse<String> apiNotAllowed = PlainHttp.send(root, "POST", "/api/stats", confidentialReader);
+        assertThat(apiNotAllowed.statusCode()).isEqualTo(405);
+        assertThat(apiNotAllowed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         // a replay needs an operator, and an htmx request (no other site's form can send its header)
         assertThat(withCookie(root, "/ui/status/replay", TestTokens.everything(), "POST").statusCode()).isEqualTo(400);
     }
