@@ -23,6 +23,14 @@ final class TemplateExtensions {
         return cable.dtg() == null ? "" : DTG.format(cable.dtg());
     }
 
+    /**
+     * A value as one segment of a link's path or query ({@code /ui/cables/{id}}, {@code ?tag=}): a stored id or
+     * code may hold any character, and HTML escaping alone would leave {@code /}, {@code ?} or {@code &} in the link.
+     */
+    static String link(String value) {
+        return value == null ? "" : WebPaths.encode(value);
+    }
+
     static String levelClass(CitingCable cable) {
         return Marking.cssClass(cable.classification());
     }

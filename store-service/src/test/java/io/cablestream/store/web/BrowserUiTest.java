@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -135,7 +136,9 @@ class BrowserUiTest {
 
         browser.findElement(By.id("token")).sendKeys("not a token");
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("not valid");
+        // a click returns before the next page has loaded: wait for it
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-error"))).getText())
+                .contains("not valid");
 
         browser.findElement(By.id("token")).sendKeys(confidentialReader);
         browser.findElement(By.id("sign-in")).click();
@@ -158,7 +161,7 @@ class BrowserUiTest {
         tag.clear();
         tag.sendKeys(TAG);
         browser.findElement(By.id("search")).click();
-        wait.until(ExpectedConditions.urlContains("tag=" + TAG));
+        loaded("tag=" + TAG);
         assertThat(browser.findElement(By.id("count")).getText()).startsWith(READABLE.size() + " cables match");
         assertThat(links("cable-link")).containsExactlyInAnyOrderElementsOf(READABLE);
         assertNoCableAbove(browser.getPageSource());
@@ -169,6 +172,7 @@ class BrowserUiTest {
         assertThat(links("cable-link")).hasSize(3).first().isEqualTo("06SANJOSE777");
         assertThat(browser.findElement(By.id("count")).getText()).contains(READABLE.size() + " cables match, 3 on this page");
         browser.findElement(By.id("next-page")).click();
+        loaded("cursor=");
         assertThat(links("cable-link")).hasSize(3).doesNotContain("06SANJOSE777");
 
         // full text: a word of the CONFIDENTIAL cable finds it, one of the SECRET cable's subject finds nothing
@@ -184,7 +188,7 @@ class BrowserUiTest {
     void theCablePageShowsTheMarkingsTheReferencesAndTheRawTextOnDemand() {
         browser.get(url("/ui/cables?tag=" + TAG));
         browser.findElement(By.linkText(CONFIDENTIAL)).click();
-        wait.until(ExpectedConditions.urlContains("/ui/cables/" + CONFIDENTIAL));
+        loaded("/ui/cables/" + CONFIDENTIAL);
         for (String banner : List.of("banner-top", "banner-bottom")) {
             WebElement element = browser.findElement(By.id(banner));
             assertThat(element.getText()).isEqualTo("CONFIDENTIAL");
@@ -207,7 +211,7 @@ class BrowserUiTest {
 
         // following a reference opens the cited cable, green
         browser.findElement(By.className("reference-link")).click();
-        wait.until(ExpectedConditions.urlContains("/ui/cables/" + UNCLASSIFIED));
+        loaded("/ui/cables/" + UNCLASSIFIED);
         assertThat(browser.findElement(By.id("banner-top")).getText()).isEqualTo("UNCLASSIFIED");
         assertThat(browser.findElement(By.id("banner-top")).getCssValue("background-color"))
                 .isEqualTo("rgba(0, 122, 51, 1)");
@@ -236,7 +240,7 @@ class BrowserUiTest {
 
         // each node is a link
         browser.findElement(By.linkText(TWO_STEPS)).click();
-        wait.until(ExpectedConditions.urlContains("/ui/cables/" + TWO_STEPS));
+        loaded("/ui/cables/" + TWO_STEPS);
     }
 
     @Test
@@ -334,7 +338,7 @@ class BrowserUiTest {
         browser.get(url("/ui/cables"));
         if (!browser.findElements(By.cssSelector("form.who button")).isEmpty()) {
             browser.findElement(By.cssSelector("form.who button")).click();
-            wait.until(ExpectedConditions.urlContains("/ui/sign-in"));
+            loaded("/ui/sign-in");
         }
         assertThat(browser.manage().getCookieNamed(SessionCookie.NAME)).isNull();
     }
@@ -382,6 +386,12 @@ class BrowserUiTest {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path))
                 .header("Cookie", SessionCookie.NAME + "=" + token).method(method, HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** After a click: the next page's address, and that page loaded (a click returns before it is). */
+    private static void loaded(String urlPart) {
+        wait.until(ExpectedConditions.urlContains(urlPart));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private String url(String path) {
