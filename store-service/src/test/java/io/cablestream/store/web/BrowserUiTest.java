@@ -1,16 +1,8 @@
 package io.cablestream.store.web;
 
-import io.cablestream.events.ParsedCable;
-import io.cablestream.events.ParsedCable.Reference;
-import io.cablestream.events.ParsedCable.Tag;
-import io.cablestream.events.ParsedCable.TagKind;
-import io.cablestream.parser.CableParser;
 import io.cablestream.store.support.HeadlessChromium;
-import io.cablestream.store.support.ParsedCableEvents;
-import io.cablestream.store.support.StoreDatabase;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
-import io.cablestream.testkit.SampleCables;
 import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,21 +20,19 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.cablestream.auth.Clearance;
-import io.cablestream.auth.Roles;
-import io.cablestream.testkit.PlainHttp;
-
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.Set;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.cablestream.store.web.UiSamples.ABOVE;
+import static io.cablestream.store.web.UiSamples.CITING_CONFIDENTIAL;
+import static io.cablestream.store.web.UiSamples.CONFIDENTIAL;
+import static io.cablestream.store.web.UiSamples.READABLE;
+import static io.cablestream.store.web.UiSamples.SECRET;
+import static io.cablestream.store.web.UiSamples.TAG;
+import static io.cablestream.store.web.UiSamples.TWO_STEPS;
+import static io.cablestream.store.web.UiSamples.UNCLASSIFIED;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +40,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The browser UI in headless chromium against the real store (broker, PostgreSQL): the 24 sample cables, with
- * references among them, read by a reader cleared to CONFIDENTIAL, who signs in, searches, opens a cable, follows
+ * references among them ({@link UiSamples}), read by a reader cleared to CONFIDENTIAL, who signs in, searches, opens a cable, follows
  * a reference, sees the graph and the charts drawn, and never meets a SECRET cable. Screenshots of each page go to
  * target/screenshots/.
  */
@@ -60,20 +50,6 @@ import static org.hamcrest.Matchers.equalTo;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserUiTest {
 
-    /** CONFIDENTIAL; cites UNCLASSIFIED and SECRET, cited by CONFIDENTIAL and SECRET. */
-    static final String CONFIDENTIAL = "09NEWDELHI877";
-    static final String CITING_CONFIDENTIAL = "08MANAMA234";
-    /** UNCLASSIFIED; cites another CONFIDENTIAL one: the graph's second step. */
-    static final String UNCLASSIFIED = "09CAIRO1208";
-    static final String TWO_STEPS = "06MADRID2809";
-    static final String SECRET = "09ASUNCION259";
-    /** A tag only these cables carry, so that the search's counts are theirs alone whatever else is stored. */
-    static final String TAG = "ZZBROWSERTEST";
-    /** The sample cables a CONFIDENTIAL reader without controls may read (no SECRET, no NOFORN, no FOUO). */
-    static final List<String> READABLE = List.of("09NEWDELHI877", "08MANAMA234", "09SANAA1632", "06MADRID2809",
-            "06SANJOSE1162", "09CAIRO1208", "08MADRID724", "06SANJOSE777");
-
-    static final List<String> ABOVE = new ArrayList<>();
     /** Made before the first request: it also writes the key pair the service verifies tokens with. */
     static String confidentialReader;
     static ChromeDriver browser;
@@ -85,39 +61,9 @@ class BrowserUiTest {
     @BeforeAll
     static void storeTheSamplesAndStartTheBrowser() {
         confidentialReader = TestTokens.reader("CONFIDENTIAL");
-        List<ParsedCable> cables = new ArrayList<>();
-        for (SampleCables.SampleCable sample : SampleCables.all()) {
-            ParsedCable parsed = new CableParser().parse(sample.text(), null, sample.file());
-            List<Tag> tags = new ArrayList<>(parsed.tags());
-            tags.add(new Tag(TAG, TagKind.SUBJECT));
-            List<Reference> references = new ArrayList<>(switch (sample.canonicalId()) {
-                case CONFIDENTIAL -> List.of(reference("A.", UNCLASSIFIED), reference("B.", SECRET));
-                case UNCLASSIFIED -> List.of(reference("A.", TWO_STEPS));
-                case CITING_CONFIDENTIAL, SECRET -> List.of(reference("A.", CONFIDENTIAL));
-                default -> List.<Reference>of();
-            });
-            references.addAll(parsed.references());
-            cables.add(parsed.toBuilder().tags(tags).references(references).build());
-            if (!READABLE.contains(sample.canonicalId())) {
-                ABOVE.add(sample.canonicalId());
-            }
-        }
-        assertThat(cables).hasSize(24);
-        assertThat(ABOVE).contains(SECRET).hasSize(16);
-        assertThat(cables).filteredOn(c -> c.cableId().equals(SECRET)).singleElement()
-                .satisfies(c -> assertThat(c.classification()).isEqualTo("SECRET"));
-        ParsedCableEvents.publish(cables.toArray(ParsedCable[]::new));
-        await().atMost(Duration.ofSeconds(90)).until(() -> StoreDatabase.count(
-                "SELECT count(*) FROM cable_tag WHERE code = ?", TAG) == 24);
-        await().atMost(Duration.ofSeconds(90)).until(() -> StoreDatabase.count(
-                "SELECT count(*) FROM cable_search s JOIN cable_tag t ON t.cable_id = s.cable_id WHERE t.code = ?",
-                TAG) == 24);
+        UiSamples.store();
         browser = HeadlessChromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    private static Reference reference(String label, String cableId) {
-        return new Reference(label, cableId, cableId.substring(2));
     }
 
     @AfterAll
@@ -341,51 +287,6 @@ class BrowserUiTest {
             loaded("/ui/sign-in");
         }
         assertThat(browser.manage().getCookieNamed(SessionCookie.NAME)).isNull();
-    }
-
-    @Test
-    @Order(9)
-    void everyUiPathNeedsAValidSessionAndTheApiStillTakesOnlyItsHeaderErrors() throws Exception {
-        URI root = base.toURI();
-        String expired = TestTokens.expired("late", Set.of(Roles.READER), Clearance.of("CONFIDENTIAL", List.of()));
-        for (String path : List.of("/ui/cables", "/ui/cables/" + CONFIDENTIAL, "/ui/cables/" + CONFIDENTIAL + "/raw",
-                "/ui/cables/" + CONFIDENTIAL + "/graph", "/ui/cables/" + CONFIDENTIAL + "/graph/data",
-                "/ui/overview", "/ui/overview/data", "/ui/status")) {
-            HttpResponse<String> anonymous = PlainHttp.send(root, "GET", path, null);
-            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
-            assertThat(anonymous.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/html"));
-            assertThat(anonymous.body()).as(path).contains("<h1>Sign in</h1>");
-            assertThat(withCookie(root, path, expired).statusCode()).as(path).isEqualTo(401);
-            assertThat(withCookie(root, path, confidentialReader).statusCode()).as(path)
-                    .isEqualTo(path.equals("/ui/status") ? 403 : 200);
-        }
-        HttpResponse<String> api = PlainHttp.send(root, "GET", "/api/cables/" + CONFIDENTIAL, null);
-        assertThat(api.statusCode()).isEqualTo(401);
-        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(PlainHttp.send(root, "GET", "/api/cables/" + CONFIDENTIAL, confidentialReader).statusCode())
-                .isEqualTo(200);
-        // another HTTP error is a page on /ui and a problem body on /api
-        HttpResponse<String> notAllowed = withCookie(root, "/ui/overview", confidentialReader, "POST");
-        assertThat(notAllowed.statusCode()).isEqualTo(405);
-        assertThat(notAllowed.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
-        HttpResponse<String> apiNotAllowed = PlainHttp.send(root, "POST", "/api/stats", confidentialReader);
-        assertThat(apiNotAllowed.statusCode()).isEqualTo(405);
-        assertThat(apiNotAllowed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        // a replay needs an operator, and an htmx request (no other site's form can send its header)
-        assertThat(withCookie(root, "/ui/status/replay", TestTokens.everything(), "POST").statusCode()).isEqualTo(400);
-    }
-
-    private static HttpResponse<String> withCookie(URI root, String path, String token) throws Exception {
-        return withCookie(root, path, token, "GET");
-    }
-
-    private static HttpResponse<String> withCookie(URI root, String path, String token, String method)
-            throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.resolve(path))
-                .header("Cookie", SessionCookie.NAME + "=" + token).method(method, HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** After a click: the next page's address, and that page loaded (a click returns before it is). */
