@@ -8,8 +8,8 @@ import java.time.Instant;
 /**
  * The browser's sign-in: the user's own token in an HttpOnly, SameSite=Strict cookie that only {@code /ui} pages
  * receive, which smallrye-jwt verifies exactly as it verifies a bearer header ({@code mp.jwt.token.cookie}). Scripts
- * cannot read it, another site cannot make the browser send it, and the API under {@code /api} never sees it: the
- * API keeps taking only the Authorization header.
+ * cannot read it, another site cannot make the browser send it, and the browser never sends it to {@code /api}, whose
+ * callers keep sending the Authorization header (read whenever no such cookie comes).
  */
 public final class SessionCookie {
 
