@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * A stored cable's parsed JSON as a reader gets it: each paragraph of a v2 row with its {@code text}, rendered from
  * its span of the raw text (the row keeps the text once). A v1 row's paragraphs carry their texts already.
  */
-final class ReadableCable {
+public final class ReadableCable {
 
     private ReadableCable() {
     }
 
-    static String of(CableEntity cable) {
+    public static String of(CableEntity cable) {
         try {
             JsonNode parsed = CableJson.mapper().readTree(cable.parsed);
             JsonNode paragraphs = parsed.path("paragraphs");
@@ -36,7 +36,7 @@ final class ReadableCable {
     }
 
     /** A stored paragraph's text: a v1 row's own, or a v2 row's rendered from its span of {@code rawText}. */
-    static String text(JsonNode paragraph, String rawText) {
+    public static String text(JsonNode paragraph, String rawText) {
         if (paragraph.has("text")) {
             return paragraph.path("text").asText();
         }

@@ -74,6 +74,21 @@ public class CableCounts {
         return new CableStats(total, byClassification, byYear, byOrigin, deadLetters.stats());
     }
 
+    /** Cables the reader may see that were stored (first written or replaced) since {@code since}. */
+    public long storedSince(java.time.Instant since) {
+        try (Connection connection = reads.connection();
+             PreparedStatement select = bound(connection,
+                     "SELECT count(*) FROM cable c WHERE " + ClearedReads.visible("c") + " AND c.stored_at >= ?")) {
+            select.setObject(3, java.time.OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("stored count failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The statement with the reader's clearance bound: its only parameters. */
     private PreparedStatement bound(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);

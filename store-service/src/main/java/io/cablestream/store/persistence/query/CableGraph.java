@@ -52,6 +52,25 @@ public class CableGraph {
         }
     }
 
+    /** The classification of each of these cables that is stored and visible (null where it was not read). */
+    public java.util.Map<String, String> classifications(java.util.Collection<String> cableIds) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        try (Connection connection = reads.connection();
+             PreparedStatement select = connection.prepareStatement("SELECT c.cable_id, c.classification FROM cable c"
+                     + " WHERE c.cable_id = ANY (?) AND " + ClearedReads.visible("c"))) {
+            select.setArray(1, connection.createArrayOf("text", cableIds.toArray()));
+            reads.bind(select, 2);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("classification query failed: " + e.getMessage(), e);
+        }
+    }
+
     /** What the cable cites, in REF order; empty when the cable is not stored. */
     public Optional<List<ReferenceLink>> references(String cableId) {
         if (!isStored(cableId)) {

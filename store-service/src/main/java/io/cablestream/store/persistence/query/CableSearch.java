@@ -29,11 +29,50 @@ public class CableSearch {
     }
 
     public CablePage find(CableQuery query) {
+        List<Object> parameters = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT c.cable_id, c.dtg, c.classification, c.origin, c.sender, c.subject,
                        ARRAY(SELECT t.code FROM cable_tag t WHERE t.cable_id = c.cable_id ORDER BY t.position) AS tags
-                FROM cable c""").append(" WHERE ").append(ClearedReads.visible("c"));
+                FROM cable c""").append(filters(query, parameters));
+        String direction = query.newestFirst() ? "DESC" : "ASC";
+        if (query.after() != null) {
+            sql.append(" AND (").append(SORT_KEY).append(", c.cable_id) ")
+                    .append(query.newestFirst() ? "<" : ">").append(" (?::timestamptz, ?)");
+            parameters.add(query.after().sortKey());
+            parameters.add(query.after().cableId());
+        }
+        sql.append(" ORDER BY ").append(SORT_KEY).append(' ').append(direction)
+                .append(", c.cable_id ").append(direction).append(" LIMIT ?");
+        // one row more than the page tells whether there is a next page
+        parameters.add(query.limit() + 1);
+        List<CableSummary> rows = select(sql.toString(), parameters);
+        if (rows.size() <= query.limit()) {
+            return new CablePage(rows, null);
+        }
+        List<CableSummary> page = rows.subList(0, query.limit());
+        CableSummary last = page.get(page.size() - 1);
+        return new CablePage(List.copyOf(page), new Cursor(last.dtg(), last.cableId()).encode());
+    }
+
+    /** How many cables match the query's filters (all its pages), within the reader's clearance. */
+    public long count(CableQuery query) {
         List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT count(*) FROM cable c" + filters(query, parameters);
+        try (Connection connection = reads.connection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cable count failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The WHERE clause of the query's filters, the clearance's first; their values are added to parameters. */
+    private static String filters(CableQuery query, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder(" WHERE ").append(ClearedReads.visible("c"));
         if (query.tag() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM cable_tag t WHERE t.cable_id = c.cable_id AND t.code = ?)");
             parameters.add(query.tag());
@@ -60,33 +99,20 @@ public class CableSearch {
                     + " AND s.document @@ websearch_to_tsquery('english', ?))");
             parameters.add(query.text());
         }
-        String direction = query.newestFirst() ? "DESC" : "ASC";
-        if (query.after() != null) {
-            sql.append(" AND (").append(SORT_KEY).append(", c.cable_id) ")
-                    .append(query.newestFirst() ? "<" : ">").append(" (?::timestamptz, ?)");
-            parameters.add(query.after().sortKey());
-            parameters.add(query.after().cableId());
+        return sql.toString();
+    }
+
+    private void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        int first = reads.bind(statement, 1);
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(first + i, parameters.get(i));
         }
-        sql.append(" ORDER BY ").append(SORT_KEY).append(' ').append(direction)
-                .append(", c.cable_id ").append(direction).append(" LIMIT ?");
-        // one row more than the page tells whether there is a next page
-        parameters.add(query.limit() + 1);
-        List<CableSummary> rows = select(sql.toString(), parameters);
-        if (rows.size() <= query.limit()) {
-            return new CablePage(rows, null);
-        }
-        List<CableSummary> page = rows.subList(0, query.limit());
-        CableSummary last = page.get(page.size() - 1);
-        return new CablePage(List.copyOf(page), new Cursor(last.dtg(), last.cableId()).encode());
     }
 
     private List<CableSummary> select(String sql, List<Object> parameters) {
         try (Connection connection = reads.connection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            int first = reads.bind(statement, 1);
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(first + i, parameters.get(i));
-            }
+            bind(statement, parameters);
             List<CableSummary> summaries = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
