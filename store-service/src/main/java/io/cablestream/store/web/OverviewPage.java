@@ -4,7 +4,6 @@ import io.cablestream.auth.Roles;
 import io.cablestream.store.persistence.query.CableCounts;
 import io.cablestream.store.persistence.query.CableStats;
 import io.cablestream.store.persistence.query.ClearedReads;
-import io.cablestream.store.persistence.query.TagCount;
 import io.cablestream.store.security.ReaderClearance;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,15 +52,12 @@ public class OverviewPage {
     public Map<String, Object> data() {
         return reads.call(reader.get(), () -> {
             CableStats stats = counts.stats();
-            Map<String, Long> byTag = new LinkedHashMap<>();
-            List<TagCount> tags = counts.tags();
-            tags.stream().limit(TOP).forEach(tag -> byTag.merge(tag.code(), tag.count(), Long::sum));
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("total", stats.total());
             data.put("byYear", stats.byYear());
             data.put("byClassification", stats.byClassification());
             data.put("byOrigin", top(stats.byOrigin()));
-            data.put("byTag", byTag);
+            data.put("byTag", counts.mostUsedTagCodes(TOP));
             return data;
         });
     }

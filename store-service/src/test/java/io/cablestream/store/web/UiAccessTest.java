@@ -77,6 +77,23 @@ class UiAccessTest {
         assertThat(withCookie(root, "/ui/status/replay", TestTokens.everything(), "POST").statusCode()).isEqualTo(400);
     }
 
+    /**
+     * The tag chart counts a code's cables once whatever kinds it was read as (the samples' own tag is two kinds on
+     * one cable), most used first.
+     */
+    @Test
+    void theTagChartCountsEachCableOncePerCodeMostUsedFirst() throws Exception {
+        var chart = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(withCookie(base, "/ui/overview/data", confidentialReader).body()).path("byTag");
+        assertThat(chart.path(UiSamples.TAG).asLong()).isEqualTo(UiSamples.READABLE.size());
+        long previous = Long.MAX_VALUE;
+        for (var bars = chart.elements(); bars.hasNext(); ) {
+            long cables = bars.next().asLong();
+            assertThat(cables).isLessThanOrEqualTo(previous);
+            previous = cables;
+        }
+    }
+
     private static HttpResponse<String> withCookie(URI root, String path, String token) throws Exception {
         return withCookie(root, path, token, "GET");
     }

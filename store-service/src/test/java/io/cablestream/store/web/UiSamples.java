@@ -50,6 +50,10 @@ final class UiSamples {
             ParsedCable parsed = new CableParser().parse(sample.text(), null, sample.file());
             List<Tag> tags = new ArrayList<>(parsed.tags());
             tags.add(new Tag(TAG, TagKind.SUBJECT));
+            if (sample.canonicalId().equals(CONFIDENTIAL)) {
+                // one code read as two kinds, as the release has them (FR, a country and an organisation)
+                tags.add(new Tag(TAG, TagKind.PROGRAM));
+            }
             List<Reference> references = new ArrayList<>(switch (sample.canonicalId()) {
                 case CONFIDENTIAL -> List.of(reference("A.", UNCLASSIFIED), reference("B.", SECRET));
                 case UNCLASSIFIED -> List.of(reference("A.", TWO_STEPS));
@@ -65,9 +69,9 @@ final class UiSamples {
                 .satisfies(c -> assertThat(c.classification()).isEqualTo("SECRET"));
         ParsedCableEvents.publish(cables.toArray(ParsedCable[]::new));
         await().atMost(Duration.ofSeconds(90)).until(() -> StoreDatabase.count(
-                "SELECT count(*) FROM cable_tag WHERE code = ?", TAG) == 24);
+                "SELECT count(DISTINCT cable_id) FROM cable_tag WHERE code = ?", TAG) == 24);
         await().atMost(Duration.ofSeconds(90)).until(() -> StoreDatabase.count(
-                "SELECT count(*) FROM cable_search s JOIN cable_tag t ON t.cable_id = s.cable_id WHERE t.code = ?",
+                "SELECT count(DISTINCT s.cable_id) FROM cable_search s JOIN cable_tag t ON t.cable_id = s.cable_id WHERE t.code = ?",
                 TAG) == 24);
     }
 

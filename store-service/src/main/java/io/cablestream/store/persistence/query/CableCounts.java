@@ -19,6 +19,11 @@ public class CableCounts {
             SELECT t.code, t.kind, count(DISTINCT t.cable_id) AS cables
             FROM cable_tag t JOIN cable c ON c.cable_id = t.cable_id AND %s
             GROUP BY t.code, t.kind ORDER BY cables DESC, t.code, t.kind""".formatted(ClearedReads.visible("c"));
+    /** A code's cables whatever kind it was read as (FR the country, FR an organisation), most used first. */
+    private static final String TAG_CODES = """
+            SELECT t.code, count(DISTINCT t.cable_id) AS cables
+            FROM cable_tag t JOIN cable c ON c.cable_id = t.cable_id AND %s
+            GROUP BY t.code ORDER BY cables DESC, t.code LIMIT ?""".formatted(ClearedReads.visible("c"));
     // one statement, so one snapshot: the three groupings always add up to the total
     private static final String STATS = """
             SELECT GROUPING(classification, year, origin) AS grouping_set, classification, year, origin, count(*)
@@ -48,6 +53,23 @@ public class CableCounts {
             return tags;
         } catch (SQLException e) {
             throw new IllegalStateException("tag counts failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code limit} most used tag codes and their cables, each cable once per code, most used first. */
+    public Map<String, Long> mostUsedTagCodes(int limit) {
+        try (Connection connection = reads.connection();
+             PreparedStatement select = bound(connection, TAG_CODES)) {
+            select.setInt(3, limit);
+            Map<String, Long> codes = new LinkedHashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    codes.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return codes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("tag code counts failed: " + e.getMessage(), e);
         }
     }
 
