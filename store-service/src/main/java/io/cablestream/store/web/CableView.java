@@ -35,12 +35,12 @@ public record CableView(String cableId, String classification, String dtg, Strin
     /** A paragraph: its number, its portion marking as written (none: the cable's level), its text. */
     public record Portion(int number, String marking, String text) {
         public String markingClass() {
-            return Marking.cssClass(marking);
+            return Marking.ofPortion(marking);
         }
     }
 
     public String bannerClass() {
-        return Marking.cssClass(classification);
+        return Marking.ofClassification(classification);
     }
 
     /** The banner's words: the classification line, or a plain statement when the parser could not read one. */

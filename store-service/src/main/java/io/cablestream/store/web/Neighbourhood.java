@@ -27,7 +27,7 @@ public record Neighbourhood(String center, List<Node> nodes, List<Edge> edges, i
         }
 
         public String levelClass() {
-            return Marking.cssClass(classification);
+            return Marking.ofClassification(classification);
         }
     }
 

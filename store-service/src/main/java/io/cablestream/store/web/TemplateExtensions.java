@@ -15,7 +15,7 @@ final class TemplateExtensions {
     }
 
     static String levelClass(CableSummary cable) {
-        return Marking.cssClass(cable.classification());
+        return Marking.ofClassification(cable.classification());
     }
 
     /** {@code 2009-04-07 15:27Z}: a DTG as a reader scans it (the API's instants carry seconds no cable has). */
@@ -32,6 +32,6 @@ final class TemplateExtensions {
     }
 
     static String levelClass(CitingCable cable) {
-        return Marking.cssClass(cable.classification());
+        return Marking.ofClassification(cable.classification());
     }
 }
