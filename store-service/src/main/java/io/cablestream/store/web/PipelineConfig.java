@@ -15,6 +15,18 @@ public interface PipelineConfig {
     /** Each stage's Kafka consumer group by stage name, whose lag the page shows. */
     Map<String, String> consumerGroups();
 
+    /** The topics whose records of the last minutes show what each stage did. */
+    Topics topics();
+
     /** parse-service's {@code POST /api/replay/dead-letters}, called with the operator's own token. */
     URI replayDeadLetters();
+
+    /** What ingest-service accepted, what parse-service made of it, and what it refused. */
+    interface Topics {
+        String raw();
+
+        String parsed();
+
+        String deadLetter();
+    }
 }

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Asks the pipeline how it is: the services' readiness over HTTP (this one in-process), and each consumer group's
- * lag from the broker (committed offsets against the partitions' ends, Kafka's Admin API). Every question has a
+ * Asks the pipeline how it is: the services' readiness over HTTP (this one in-process), each consumer group's lag
+ * (committed offsets against the partitions' ends) and each topic's records of the last minutes from the broker
+ * (Kafka's Admin API). Every question has a
  * short timeout: a service or broker that is away shows as such instead of holding the page.
  */
 @ApplicationScoped
@@ -77,25 +78,67 @@ public class PipelineProbe {
             if (known.isEmpty()) {
                 return new PipelineStatus.Stage(stage, group, "", null, "no offsets committed yet");
             }
-            Map<TopicPartition, OffsetSpec> latest = known.keySet().stream()
-                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin().listOffsets(latest).all()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> ends = offsets(List.copyOf(known.keySet()), OffsetSpec.latest());
             long lag = 0;
             for (var entry : known.entrySet()) {
-                lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                lag += Math.max(0, ends.get(entry.getKey()) - entry.getValue().offset());
             }
             String topics = String.join(", ", new TreeSet<>(known.keySet().stream().map(TopicPartition::topic).toList()));
             return new PipelineStatus.Stage(stage, group, topics, lag, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new PipelineStatus.Stage(stage, group, "", null, "interrupted");
-        } catch (ExecutionException e) {
-            // e.g. GroupAuthorizationException: the store's principal may not describe that group (kafka-acls.txt)
-            return new PipelineStatus.Stage(stage, group, "", null, e.getCause().getClass().getSimpleName());
         } catch (Exception e) {
-            return new PipelineStatus.Stage(stage, group, "", null, "broker not reachable");
+            return new PipelineStatus.Stage(stage, group, "", null, unknown(e));
         }
+    }
+
+    /**
+     * Records {@code topic} received in each of the last {@code windows} minutes before {@code now}, from the
+     * broker's time index (the records' timestamps): per partition, its end offset less the first offset at or
+     * after the window's start. No state is kept, so every replica of the store shows the same figures.
+     */
+    PipelineStatus.Rate received(String stage, String topic, List<Integer> windows, Instant now) {
+        try {
+            List<TopicPartition> partitions = admin().describeTopics(List.of(topic)).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+            List<PipelineStatus.Count> counts = new ArrayList<>();
+            for (int minutes : windows) {
+                long start = now.minus(Duration.ofMinutes(minutes)).toEpochMilli();
+                Map<TopicPartition, Long> firsts = offsets(partitions, OffsetSpec.forTimestamp(start));
+                long records = 0;
+                for (TopicPartition partition : partitions) {
+                    long first = firsts.get(partition);
+                    // -1: no record of this partition at or after the start
+                    records += first < 0 ? 0 : ends.get(partition) - first;
+                }
+                counts.add(new PipelineStatus.Count(minutes, records));
+            }
+            return new PipelineStatus.Rate(stage, topic, counts, null);
+        } catch (Exception e) {
+            return new PipelineStatus.Rate(stage, topic, List.of(), unknown(e));
+        }
+    }
+
+    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+        Map<TopicPartition, OffsetSpec> asked = partitions.stream().collect(Collectors.toMap(p -> p, p -> spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin().listOffsets(asked).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    /** Why the broker could not answer, for the page. */
+    private static String unknown(Exception e) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        if (e instanceof ExecutionException) {
+            // e.g. GroupAuthorizationException: the store's principal may not describe that group or topic
+            // (kafka-acls.txt)
+            return e.getCause().getClass().getSimpleName();
+        }
+        return "broker not reachable";
     }
 
     List<PipelineStatus.Service> services(Map<String, URI> urls) {

@@ -27,7 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The operators' pipeline page: readiness, consumer lag per stage, cables stored over the last minutes, the dead
+ * The operators' pipeline page: readiness, consumer lag per stage, what each stage did over the last minutes, the dead
  * letters (for an operator cleared for everything, as {@code /api/dead-letters}), and a button that asks
  * parse-service to replay them, with the operator's own token (parse-service checks the role again).
  */
@@ -36,7 +36,7 @@ import java.util.List;
 public class StatusPage {
 
     private static final int DEAD_LETTERS_SHOWN = 20;
-    private static final int[] RATE_MINUTES = {1, 5, 15};
+    private static final List<Integer> RATE_MINUTES = List.of(1, 5, 15);
 
     private final PipelineProbe probe;
     private final PipelineConfig config;
@@ -67,15 +67,19 @@ public class StatusPage {
         // the probes ask other processes (and this one's health checks, which read the database their own way):
         // outside the cleared read's transaction
         List<PipelineStatus.Service> services = probe.services(config.readiness());
+        Instant now = Instant.now();
+        List<PipelineStatus.Rate> rates = new ArrayList<>(List.of(
+                probe.received("ingested", config.topics().raw(), RATE_MINUTES, now),
+                probe.received("parsed", config.topics().parsed(), RATE_MINUTES, now),
+                probe.received("dead-lettered", config.topics().deadLetter(), RATE_MINUTES, now)));
         PipelineStatus status = reads.call(reader.get(), () -> {
-            List<PipelineStatus.Rate> rates = new ArrayList<>();
-            Instant now = Instant.now();
+            List<PipelineStatus.Count> stored = new ArrayList<>();
             for (int minutes : RATE_MINUTES) {
-                rates.add(new PipelineStatus.Rate(minutes, counts.storedSince(now.minus(Duration.ofMinutes(minutes)))));
+                stored.add(new PipelineStatus.Count(minutes, counts.storedSince(now.minus(Duration.ofMinutes(minutes)))));
             }
+            rates.add(new PipelineStatus.Rate("stored", "the database, cables you may read", stored, null));
             DeadLetterPage page = deadLetters.page(null, DEAD_LETTERS_SHOWN, null);
-            return new PipelineStatus(services, stages, rates, page.items(),
-                    deadLetters.stats().total());
+            return new PipelineStatus(services, stages, RATE_MINUTES, rates, page.items(), deadLetters.stats().total());
         });
         return Pages.status(Viewer.of(token, reader), status);
     }

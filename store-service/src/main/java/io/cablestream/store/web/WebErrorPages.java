@@ -5,20 +5,26 @@ import io.cablestream.problem.ForbiddenProblemMapper;
 import io.cablestream.problem.UnexpectedErrorMapper;
 import io.cablestream.store.rest.BadParameterException;
 import io.cablestream.store.rest.BadParameterMapper;
+import io.cablestream.store.security.ReaderClearance;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Errors on a {@code /ui} page as HTML pages a person can read: not signed in (the sign-in form, then back to the
@@ -29,6 +35,12 @@ public class WebErrorPages {
 
     private static final Logger LOG = Logger.getLogger(WebErrorPages.class);
     private static final int BEFORE_PROBLEM_MAPPERS = Priorities.USER - 100;
+
+    private final CurrentIdentityAssociation identities;
+
+    public WebErrorPages(CurrentIdentityAssociation identities) {
+        this.identities = identities;
+    }
 
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
     public Response anonymous(UnauthorizedException e, UriInfo uri) {
@@ -51,41 +63,61 @@ public class WebErrorPages {
     }
 
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri) {
         if (!isPage(uri)) {
-            return new ForbiddenProblemMapper().toResponse(e);
+            return Uni.createFrom().item(new ForbiddenProblemMapper().toResponse(e));
         }
-        return html(403, Pages.error(Viewer.ANONYMOUS, 403, "Not for your role",
+        return page(403, viewer -> Pages.error(viewer, 403, "Not for your role",
                 "This page needs a role your token does not have (the pipeline status is for operators)."));
     }
 
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
-    public Response badParameter(BadParameterException e, UriInfo uri) {
+    public Uni<Response> badParameter(BadParameterException e, UriInfo uri) {
         if (!isPage(uri)) {
-            return new BadParameterMapper().toResponse(e);
+            return Uni.createFrom().item(new BadParameterMapper().toResponse(e));
         }
-        return html(400, Pages.error(Viewer.ANONYMOUS, 400, "A search field does not read",
+        return page(400, viewer -> Pages.error(viewer, 400, "A search field does not read",
                 "The field " + e.getMessage() + ". Go back and correct it."));
     }
 
     /** An unknown page, another HTTP error, or a failure: a page; a failure's stack only in the log. */
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Uni<Response> unexpected(Throwable e, UriInfo uri) {
         if (!isPage(uri)) {
-            return new UnexpectedErrorMapper().toResponse(e);
+            return Uni.createFrom().item(new UnexpectedErrorMapper().toResponse(e));
         }
         if (e instanceof NotFoundException) {
-            return html(404, Pages.error(Viewer.ANONYMOUS, 404, "No such page", "There is no page at this address."));
+            return page(404, viewer -> Pages.error(viewer, 404, "No such page", "There is no page at this address."));
         }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             Response.StatusType status = web.getResponse().getStatusInfo();
-            return html(status.getStatusCode(), Pages.error(Viewer.ANONYMOUS, status.getStatusCode(),
+            return page(status.getStatusCode(), viewer -> Pages.error(viewer, status.getStatusCode(),
                     status.getReasonPhrase(), "This page cannot answer that request."));
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error on a UI page, reference %s", reference);
-        return html(500, Pages.error(Viewer.ANONYMOUS, 500, "Something went wrong",
+        return page(500, viewer -> Pages.error(viewer, 500, "Something went wrong",
                 "The page could not be made; the service's log has the details under reference " + reference + "."));
+    }
+
+    /**
+     * An error page whose header shows the signed-in reader, as every other page does. The identity is asked for
+     * without blocking: an unknown page or method is answered on the I/O thread, before any resource runs.
+     */
+    private Uni<Response> page(int status, Function<Viewer, TemplateInstance> page) {
+        return identities.getDeferredIdentity().map(identity -> html(status, page.apply(viewer(identity))));
+    }
+
+    private static Viewer viewer(SecurityIdentity identity) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Viewer.ANONYMOUS;
+        }
+        try {
+            return Viewer.of(token, new ReaderClearance(token));
+        } catch (ForbiddenException e) {
+            // clearance claims that do not read: the page says so, and names no clearance
+            return Viewer.ANONYMOUS;
+        }
     }
 
     static Response html(int status, TemplateInstance page) {

@@ -248,7 +248,19 @@ class BrowserUiTest {
             browser.navigate().refresh();
             assertThat(browser.findElement(By.id("lag")).getText()).contains("store store-service cables.parsed 0");
         });
-        assertThat(browser.findElement(By.id("rates")).getText()).contains("15 min");
+        // each stage's records of the last minutes, from the broker's time index: the samples were published to
+        // cables.parsed minutes ago at most (other test classes of this run may have published more), and stored;
+        // nothing was published to cables.raw (no ingest-service runs here)
+        List<String> rates = browser.findElements(By.cssSelector("#rates tr")).stream().map(WebElement::getText).toList();
+        assertThat(rates.get(0)).isEqualTo("Stage Counted on 1 min 5 min 15 min");
+        assertThat(rates).contains("ingested cables.raw 0 (0.0/min) 0 (0.0/min) 0 (0.0/min)");
+        for (String stage : List.of("parsed cables.parsed", "stored the database")) {
+            String row = rates.stream().filter(r -> r.startsWith(stage)).findFirst().orElseThrow();
+            List<Long> counts = java.util.regex.Pattern.compile("(\\d+) \\(").matcher(row).results()
+                    .map(m -> Long.parseLong(m.group(1))).toList();
+            assertThat(counts).as(row).hasSize(3).isSorted();
+            assertThat(counts.get(2)).as(row).isGreaterThanOrEqualTo(UiSamples.count());
+        }
         browser.findElement(By.id("replay")).click();
         browser.switchTo().alert().accept();
         // no parse-service runs in this test: the page says so instead of failing
@@ -268,6 +280,8 @@ class BrowserUiTest {
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("No such page");
         browser.get(url("/ui/status"));
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("Not for your role");
+        // an error page keeps the header of the reader who is signed in
+        assertThat(browser.findElement(By.id("viewer")).getText()).contains("cleared CONFIDENTIAL");
 
         // the API keeps its bearer header and its problem bodies
         given().header("Authorization", TestTokens.bearer(confidentialReader))

@@ -43,6 +43,11 @@ final class UiSamples {
     private UiSamples() {
     }
 
+    /** How many samples {@link #store()} publishes. */
+    static long count() {
+        return SampleCables.all().size();
+    }
+
     /** Publishes them to cables.parsed and waits until all are stored and searchable. */
     static void store() {
         List<ParsedCable> cables = new ArrayList<>();
