@@ -6,6 +6,7 @@ import io.cablestream.store.persistence.query.CableCounts;
 import io.cablestream.store.persistence.query.ClearedReads;
 import io.cablestream.store.persistence.query.DeadLetterPage;
 import io.cablestream.store.persistence.query.DeadLetterQueries;
+import io.cablestream.store.security.CallerToken;
 import io.cablestream.store.security.ReaderClearance;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,10 +46,11 @@ public class StatusPage {
     private final ClearedReads reads;
     private final ReaderClearance reader;
     private final JsonWebToken token;
+    private final CallerToken caller;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public StatusPage(PipelineProbe probe, PipelineConfig config, CableCounts counts, DeadLetterQueries deadLetters,
-                      ClearedReads reads, ReaderClearance reader, JsonWebToken token) {
+                      ClearedReads reads, ReaderClearance reader, JsonWebToken token, CallerToken caller) {
         this.probe = probe;
         this.config = config;
         this.counts = counts;
@@ -56,6 +58,7 @@ public class StatusPage {
         this.reads = reads;
         this.reader = reader;
         this.token = token;
+        this.caller = caller;
     }
 
     @GET
@@ -101,7 +104,7 @@ public class StatusPage {
         boolean done = false;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(config.replayDeadLetters())
-                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token.getRawToken())
+                    .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + caller.forwardable())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             done = response.statusCode() == 200;
             outcome = done ? response.body() : "parse-service answered HTTP " + response.statusCode();
