@@ -22,8 +22,8 @@ import java.time.Instant;
 
 /**
  * Signing in with the local token flow: the user pastes a token ({@code bin/cables token ...}), which is verified
- * as the API verifies one and then kept in the {@link SessionCookie}. With an OIDC provider, quarkus-oidc's code
- * flow would take this page's place (store-service/README.md).
+ * as the API verifies one and then kept in the {@link SessionCookie}. With an OIDC provider configured, the page
+ * also offers {@link ProviderSignIn}, the authorization code flow.
  */
 @PermitAll
 @Path("/ui/sign-in")
