@@ -77,6 +77,22 @@ class UiAccessTest {
         assertThat(withCookie(root, "/ui/status/replay", TestTokens.everything(), "POST").statusCode()).isEqualTo(400);
     }
 
+    /** Without a provider configured, the sign-in page offers none and its path signs no one in. */
+    @Test
+    void withoutAProviderThereIsOnlyTheTokenSignIn() throws Exception {
+        HttpResponse<String> page = PlainHttp.send(base, "GET", "/ui/sign-in", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"token\"").doesNotContain("sign-in-provider");
+        HttpResponse<String> provider = PlainHttp.send(base, "GET", "/ui/sign-in/provider", null);
+        assertThat(provider.statusCode()).isEqualTo(401);
+        assertThat(provider.headers().firstValue("Location")).isEmpty();
+        // a local session is not a provider session: signing out stays here
+        HttpResponse<String> signOut = withCookie(base, "/ui/sign-out", confidentialReader, "POST");
+        assertThat(signOut.statusCode()).isEqualTo(303);
+        assertThat(signOut.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/ui/sign-in"));
+    }
+
     /**
      * The tag chart counts a code's cables once whatever kinds it was read as (the samples' own tag is two kinds on
      * one cable), most used first.
