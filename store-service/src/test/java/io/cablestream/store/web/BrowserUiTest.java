@@ -5,10 +5,7 @@ import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
 import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -16,9 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
@@ -48,30 +43,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserUiTest {
-
-    /** Made before the first request: it also writes the key pair the service verifies tokens with. */
-    static String confidentialReader;
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void storeTheSamplesAndStartTheBrowser() {
-        confidentialReader = TestTokens.reader("CONFIDENTIAL");
-        UiSamples.store();
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class BrowserUiTest extends SampleBrowsing {
 
     @Test
     @Order(1)
@@ -307,10 +279,6 @@ class BrowserUiTest {
     private static void loaded(String urlPart) {
         wait.until(ExpectedConditions.urlContains(urlPart));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
     }
 
     private static List<String> links(String cssClass) {

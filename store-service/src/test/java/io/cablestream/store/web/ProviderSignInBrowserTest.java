@@ -4,13 +4,9 @@ import io.cablestream.store.support.HeadlessChromium;
 import io.cablestream.store.support.KeycloakTestResource;
 import io.cablestream.testkit.KafkaTestResource;
 import io.cablestream.testkit.PostgresTestResource;
-import io.cablestream.testkit.TestTokens;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,12 +15,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
 import static io.cablestream.store.web.UiSamples.ABOVE;
@@ -45,29 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KeycloakTestResource.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProviderSignInBrowserTest {
-
-    static ChromeDriver browser;
-    static WebDriverWait wait;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void storeTheSamplesAndStartTheBrowser() {
-        // the local issuer's key pair: the API beside the UI still verifies local tokens
-        TestTokens.reader("CONFIDENTIAL");
-        UiSamples.store();
-        browser = HeadlessChromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void stopTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+class ProviderSignInBrowserTest extends SampleBrowsing {
 
     @Test
     @Order(1)
@@ -138,9 +108,5 @@ class ProviderSignInBrowserTest {
     private static List<Cookie> providerSession() {
         return browser.manage().getCookies().stream()
                 .filter(cookie -> cookie.getName().startsWith(ProviderSignIn.SESSION_COOKIE)).toList();
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
     }
 }
