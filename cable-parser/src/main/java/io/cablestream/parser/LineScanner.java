@@ -218,7 +218,8 @@ final class LineScanner {
             return line.startsWith("Page ");
         }
         if (c == '-') {
-            return line.charAt(line.length() - 1) == '-';
+            // an underline rule has no number: the regex would backtrack over each of its dashes to learn that
+            return line.charAt(line.length() - 1) == '-' && hasDigit(line);
         }
         return line.length() > 4 && allDigits(line, 0, 4) && line.charAt(4) >= 'A' && line.charAt(4) <= 'Z';
     }
@@ -438,6 +439,15 @@ final class LineScanner {
             }
         }
         return true;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allDigits(String s, int from) {
