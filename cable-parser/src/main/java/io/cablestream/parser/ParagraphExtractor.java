@@ -266,45 +266,63 @@ final class ParagraphExtractor {
 
     /**
      * The next paragraph number glued inside a text: {@code N. } after a sentence end or a pilcrow, where N (after
-     * the OCR repair) is the one expected after {@code n}. Returns {cut, number, start of "N."} or null. A scan for
-     * digits rather than a regex, as it reads every paragraph's text.
+     * the OCR repair) is the one expected after {@code n}. Returns {cut, number, start of "N."} or null. Only the
+     * numbers that can be that one are searched for (N, also written 0N, and N + 10 as OCR reads it): a search per
+     * "." of the text was a fortieth of a parse.
      */
     static int[] findGlued(String s, int n) {
-        int len = s.length();
-        // every candidate is "N. " with one or two digits: find the ". " and look back, far fewer than characters
-        // a char search per '.', cheaper than a string search per ". "
-        for (int dot = s.indexOf('.', 1); dot > 0 && dot + 2 < len; dot = s.indexOf('.', dot + 1)) {
-            if (s.charAt(dot + 1) != ' ') {
-                continue;
+        int expected = n + 1;
+        int[] glued = firstGlued(s, n, Integer.toString(expected));
+        if (expected < 10) {
+            int[] ocr = firstGlued(s, n, Integer.toString(expected + 10));
+            if (ocr != null && (glued == null || ocr[2] < glued[2])) {
+                glued = ocr;
             }
-            int i = dot;
-            while (i > 0 && dot - i < 3 && isDigit(s.charAt(i - 1))) {
-                i--;
-            }
-            int digits = dot - i;
-            if (digits == 0 || digits > 2 || i == 0) {
-                continue;
-            }
-            char before = s.charAt(i - 1);
-            char after = s.charAt(dot + 2);
-            int cut;
-            int start;
-            if (before == '\u00b6') {
-                start = i - 1;
-                cut = i - 1;
-            } else if (before == ' ' && i >= 2 && isSentenceEnd(s, i - 2)
-                    && (after == '(' || Character.isUpperCase(after))) {
-                start = i;
-                cut = i - 1;
-            } else {
-                continue;
-            }
-            int number = repair(Integer.parseInt(s.substring(i, dot)), n);
-            if (number == n + 1) {
-                return new int[]{cut, number, start};
+        }
+        return glued;
+    }
+
+    /** The first place where {@code digits + ". "} is the glued paragraph that follows {@code n}, or null. */
+    private static int[] firstGlued(String s, int n, String digits) {
+        String number = digits + ". ";
+        for (int at = s.indexOf(number, 1); at >= 0; at = s.indexOf(number, at + 1)) {
+            int[] glued = gluedAt(s, n, at + digits.length());
+            if (glued != null) {
+                return glued;
             }
         }
         return null;
+    }
+
+    /** The glued paragraph whose number ends before the ". " at {@code dot}, if it is the one after {@code n}. */
+    private static int[] gluedAt(String s, int n, int dot) {
+        if (dot + 2 >= s.length()) {
+            return null;
+        }
+        int i = dot;
+        while (i > 0 && dot - i < 3 && isDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        int digits = dot - i;
+        if (digits == 0 || digits > 2 || i == 0) {
+            return null;
+        }
+        char before = s.charAt(i - 1);
+        char after = s.charAt(dot + 2);
+        int cut;
+        int start;
+        if (before == '\u00b6') {
+            start = i - 1;
+            cut = i - 1;
+        } else if (before == ' ' && i >= 2 && isSentenceEnd(s, i - 2)
+                && (after == '(' || Character.isUpperCase(after))) {
+            start = i;
+            cut = i - 1;
+        } else {
+            return null;
+        }
+        int number = repair(Integer.parseInt(s.substring(i, dot)), n);
+        return number == n + 1 ? new int[]{cut, number, start} : null;
     }
 
     private static boolean isDigit(char c) {
