@@ -1,8 +1,5 @@
 package io.cablestream.events;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -15,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 public final class CableCharset {
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    /** Reads eight bytes of an array as one long (little-endian: the first byte is the lowest). */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private CableCharset() {
     }
@@ -165,10 +159,10 @@ public final class CableCharset {
     static int nextNonAscii(byte[] b, int from) {
         int n = b.length;
         int i = from;
-        for (; i + 8 <= n; i += 8) {
-            long high = (long) LONGS.get(b, i) & HIGH_BITS;
+        for (; i + ByteWords.SIZE <= n; i += ByteWords.SIZE) {
+            long high = ByteWords.aboveAscii(ByteWords.at(b, i));
             if (high != 0) {
-                return i + (Long.numberOfTrailingZeros(high) >>> 3);
+                return i + ByteWords.firstFlagged(high);
             }
         }
         while (i < n && b[i] >= 0) {

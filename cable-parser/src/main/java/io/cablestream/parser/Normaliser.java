@@ -1,5 +1,7 @@
 package io.cablestream.parser;
 
+import io.cablestream.events.ByteWords;
+
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -320,8 +322,7 @@ final class Normaliser {
      * True when no character needs the pass below, the common case: none of CR, tab, NUL, FF, VT, backslash, DEL,
      * no-break space, the Latin-1 readings of UTF-8 lead bytes (Â, Ã, â) and the Unicode line and paragraph
      * separators (other control characters are harmless and rare). The text's Latin-1 bytes are tested eight at a
-     * time ({@link AsciiWords}); only a word with a byte above ASCII, a control other than LF, a backslash or DEL
-     * is looked at byte by byte. Characters above U+00FF become {@code ?} in those bytes, so the two separators are
+     * time ({@link #mayNeedCleaning}); only a word that may hold one is looked at byte by byte. Characters above U+00FF become {@code ?} in those bytes, so the two separators are
      * searched apart. A char-by-char test was a tenth of a parse under C2; 13 {@code String.indexOf} passes before
      * it were a fifth under C1, which the services run.
      */
@@ -332,12 +333,21 @@ final class Normaliser {
         byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
         int n = b.length;
         int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            if (AsciiWords.mayNeedCleaning(AsciiWords.word(b, i)) && !cleanBytes(b, i, i + 8)) {
+        for (; i + ByteWords.SIZE <= n; i += ByteWords.SIZE) {
+            if (mayNeedCleaning(ByteWords.at(b, i)) && !cleanBytes(b, i, i + ByteWords.SIZE)) {
                 return false;
             }
         }
         return cleanBytes(b, i, n);
+    }
+
+    /**
+     * False only when all eight bytes are ASCII, none a control character other than LF, a backslash or DEL: then
+     * nothing in them needs the pass below. True may be a false alarm (the bytes are then tested one by one).
+     */
+    static boolean mayNeedCleaning(long word) {
+        return (ByteWords.aboveAscii(word) | (ByteWords.below(word, 0x20) & ~ByteWords.equal(word, (byte) '\n'))
+                | ByteWords.equal(word, (byte) '\\') | ByteWords.equal(word, (byte) 0x7f)) != 0;
     }
 
     private static boolean cleanBytes(byte[] b, int from, int to) {

@@ -1,5 +1,7 @@
 package io.cablestream.ingest.service;
 
+import io.cablestream.events.ByteWords;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

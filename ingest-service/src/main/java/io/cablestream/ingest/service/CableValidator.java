@@ -1,5 +1,6 @@
 package io.cablestream.ingest.service;
 
+import io.cablestream.events.ByteWords;
 import io.cablestream.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,0 +1,55 @@
+package io.cablestream.parser;
+
+import io.cablestream.events.ByteWords;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The normaliser's eight-bytes-at-once test for a text that needs no repair agrees with its byte-by-byte rule for
+ * every byte value at every place of a word: a miss would leave a CR, tab or NUL in the fields.
+ */
+class CleanTextWordsTest {
+
+    private static boolean needsCleaning(int b) {
+        return b >= 0x80 || (b < 0x20 && b != '\n') || b == '\\' || b == 0x7f;
+    }
+
+    @Test
+    void everyByteValueAtEveryPlaceIsToldApartAsTheByteRuleDoes() {
+        // plain letters, and words with line feeds beside the tested byte (a borrow must not spill into it)
+        for (String around : new String[]{"ABCDEFGH", "\n\n\n\n\n\n\n\n", "a\nb c\n.Z"}) {
+            for (int place = 0; place < 8; place++) {
+                for (int value = 0; value < 256; value++) {
+                    byte[] word = around.getBytes(StandardCharsets.ISO_8859_1);
+                    word[place] = (byte) value;
+                    assertThat(Normaliser.mayNeedCleaning(ByteWords.at(word, 0)))
+                            .as("byte %02x at %d in %s", value, place, around.replace("\n", "\\n"))
+                            .isEqualTo(needsCleaning(value));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRealCableWithOneTabOrCarriageReturnAnywhereIsRepaired() {
+        String clean = CableParser.text(readSample());
+        for (String damage : new String[]{"\t", "\r"}) {
+            for (int at : new int[]{clean.indexOf("SUBJECT"), clean.length() / 2, clean.length() - 2}) {
+                String damaged = clean.substring(0, at) + damage + clean.substring(at);
+                String normalised = Normaliser.normalise(damaged, new Warnings());
+                assertThat(normalised).as("%s at %d", damage.equals("\t") ? "tab" : "CR", at).doesNotContain(damage);
+            }
+        }
+    }
+
+    private static byte[] readSample() {
+        try {
+            return java.nio.file.Files.readAllBytes(Corpus.SAMPLE.resolve("cables/09PARIS1040.txt"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
