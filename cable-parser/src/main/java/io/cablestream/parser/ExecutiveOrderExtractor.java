@@ -4,16 +4,12 @@ import io.cablestream.events.ParsedCable.ExecutiveOrder;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** {@code E.O. 12958: DECL: 04/07/2019}: the order and the declassification date (absent for N/A or OADR). */
+/**
+ * {@code E.O. 12958: DECL: 04/07/2019}: the order and the declassification date (absent for N/A or OADR). Both are
+ * read without a matcher: the two case-blind regexes that did it were a fortieth of a parse, for one line a cable.
+ */
 final class ExecutiveOrderExtractor {
-
-    private static final Pattern EO = Pattern.compile("(?i)^E\\.?\\s?[O0]\\.?\\s*+(\\d{4,5})");
-    /** {@code DECL: 11/22/2012}, {@code decl: 6/30/08}, {@code DECL: 2020/02/23}, {@code DECL 2020-02-23}. */
-    private static final Pattern DECL = Pattern.compile("(?i)DECL\\s*+:?\\s*+(?:(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})\\b"
-            + "|(\\d{4})[/-](\\d{1,2})[/-](\\d{1,2})\\b)");
 
     private ExecutiveOrderExtractor() {
     }
@@ -30,25 +26,117 @@ final class ExecutiveOrderExtractor {
             return null;
         }
         String line = text.lines[at];
-        Matcher m = EO.matcher(line);
-        String order = m.lookingAt() ? m.group(1) : null;
+        String order = orderNumber(line);
         LocalDate decl = null;
         String head = line.length() > 200 ? line.substring(0, 200) : line;
-        Matcher d = DECL.matcher(head);
-        // the regex only where the word is: a case-blind find() would try it at every place
         int word = indexOfDecl(head);
-        if (word >= 0 && d.region(word, head.length()).lookingAt()) {
-            boolean yearFirst = d.group(4) != null;
-            String y = yearFirst ? d.group(4) : d.group(3);
-            int year = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
+        int[] date = word < 0 ? null : declassificationDate(head, word);
+        if (date != null) {
             try {
-                decl = yearFirst ? LocalDate.of(year, Integer.parseInt(d.group(5)), Integer.parseInt(d.group(6)))
-                        : LocalDate.of(year, Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)));
+                decl = LocalDate.of(date[0], date[1], date[2]);
             } catch (DateTimeException e) {
-                warnings.add("BAD_DECLASSIFICATION_DATE", "impossible declassification date: " + d.group());
+                warnings.add("BAD_DECLASSIFICATION_DATE",
+                        "impossible declassification date: " + head.substring(word, date[3]));
             }
         }
         return order == null && decl == null ? null : new ExecutiveOrder(order, decl);
+    }
+
+    /**
+     * The order's number at the line's start, {@code (?i)^E\.?\s?[O0]\.?\s*+(\d{4,5})}: {@code E.O. 12958},
+     * {@code EO 13526}, {@code E.0.12958}, {@code e.o. 12958}; null if the line does not start so.
+     */
+    static String orderNumber(String line) {
+        int n = line.length();
+        if (n == 0 || (line.charAt(0) != 'E' && line.charAt(0) != 'e')) {
+            return null;
+        }
+        int i = skipDot(line, 1);
+        if (i < n && LineScanner.isRegexSpace(line.charAt(i))) {
+            i++;
+        }
+        if (i >= n || (line.charAt(i) != 'O' && line.charAt(i) != 'o' && line.charAt(i) != '0')) {
+            return null;
+        }
+        i = skipSpaces(line, skipDot(line, i + 1));
+        int end = digitsEnd(line, i, 5);
+        return end - i >= 4 ? line.substring(i, end) : null;
+    }
+
+    /**
+     * After the word DECL at {@code at} (a colon and blanks may follow it), {@code M/D/YYYY}, {@code M/D/YY} or
+     * {@code YYYY/M/D} ({@code YYYY-M-D}) ending at a word's end: {year, month, day, end of the date}, or null.
+     */
+    private static int[] declassificationDate(String s, int at) {
+        int i = skipSpaces(s, at + "DECL".length());
+        if (i < s.length() && s.charAt(i) == ':') {
+            i = skipSpaces(s, i + 1);
+        }
+        int first = digitsEnd(s, i, Integer.MAX_VALUE);
+        if (first - i <= 2 && separatorAt(s, first, false)) {
+            int second = digitsEnd(s, first + 1, Integer.MAX_VALUE);
+            if (second - first - 1 <= 2 && separatorAt(s, second, false)) {
+                int year = digitsEnd(s, second + 1, Integer.MAX_VALUE);
+                int digits = year - second - 1;
+                if ((digits == 4 || digits == 2) && endsWord(s, year)) {
+                    return new int[]{(digits == 2 ? 2000 : 0) + number(s, second + 1, year), number(s, i, first),
+                        number(s, first + 1, second), year};
+                }
+            }
+        }
+        if (first - i == 4 && separatorAt(s, first, true)) {
+            int month = digitsEnd(s, first + 1, Integer.MAX_VALUE);
+            if (month - first - 1 <= 2 && separatorAt(s, month, true)) {
+                int day = digitsEnd(s, month + 1, Integer.MAX_VALUE);
+                if (day > month + 1 && day - month - 1 <= 2 && endsWord(s, day)) {
+                    return new int[]{number(s, i, first), number(s, first + 1, month), number(s, month + 1, day), day};
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A "/" (or, when {@code dash}, a "-") at {@code i} that follows at least one digit. */
+    private static boolean separatorAt(String s, int i, boolean dash) {
+        if (i == 0 || i >= s.length() || !isDigit(s.charAt(i - 1))) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '/' || (dash && c == '-');
+    }
+
+    /** Does a word end at {@code i} (a regex {@code \b} after a digit)? */
+    private static boolean endsWord(String s, int i) {
+        return i >= s.length() || (s.charAt(i) != '_' && !Character.isLetterOrDigit(s.charAt(i)));
+    }
+
+    /** The end of the run of digits from {@code from}; a run longer than {@code max} ends after {@code max}. */
+    private static int digitsEnd(String s, int from, int max) {
+        int i = from;
+        while (i < s.length() && i - from < max && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int number(String s, int from, int to) {
+        return Integer.parseInt(s, from, to, 10);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int skipDot(String s, int i) {
+        return i < s.length() && s.charAt(i) == '.' ? i + 1 : i;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static int indexOfDecl(String s) {
@@ -65,7 +153,7 @@ final class ExecutiveOrderExtractor {
     private static int lowerCaseLine(CableText text) {
         for (int i = 0; i < Math.min(text.size(), 80); i++) {
             String line = text.lines[i];
-            if (line.length() > 4 && (line.charAt(0) == 'E' || line.charAt(0) == 'e') && EO.matcher(line).lookingAt()) {
+            if (line.length() > 4 && orderNumber(line) != null) {
                 return i;
             }
         }

@@ -223,6 +223,9 @@ final class Normaliser {
         StringBuilder b = null;
         // the text as the next marker must see it; rebuilt from b only after an insertion (14% of corpus cables)
         String current = s;
+        // where each line break was inserted: before character breaks[k] of s, in increasing order
+        int[] breaks = new int[GLUED.length];
+        int inserted = 0;
         // the spaced classification words both hold " E ": one search for it says where either can first be
         int spacedE = s.indexOf(" E ");
         for (String marker : GLUED) {
@@ -249,32 +252,44 @@ final class Normaliser {
                     b = new StringBuilder(s.length() + GLUED.length).append(s);
                 }
                 b.insert(at, '\n');
+                inserted = insertBreak(breaks, inserted, at);
                 current = null;
             }
         }
         if (b == null) {
             return current;
         }
-        String unglued = b.toString();
-        positions.follow(insertedLineBreaks(s, unglued));
-        return unglued;
+        positions.follow(positionsAround(breaks, inserted, s.length()));
+        return b.toString();
     }
 
     /**
-     * The positions of {@code s} in {@code unglued}, which is {@code s} with line breaks inserted: each before a
-     * marker's first character, never a line break, so a line break that {@code s} lacks there is an inserted one.
+     * Records a line break inserted at {@code at} of the text with the breaks before it: it stands before character
+     * {@code at} less the breaks already before it, of the text without breaks. Returns the new count.
      */
-    private static int[] insertedLineBreaks(String s, String unglued) {
-        SourcePositions.Trail trail = new SourcePositions.Trail(unglued.length());
-        int i = 0;
-        for (int j = 0; j < unglued.length(); j++) {
-            if (i < s.length() && unglued.charAt(j) == s.charAt(i)) {
-                trail.add(i++);
-            } else {
-                trail.add(i);
-            }
+    private static int insertBreak(int[] breaks, int count, int at) {
+        int k = 0;
+        // break k stands at breaks[k] + k in the text with the breaks
+        while (k < count && breaks[k] + k < at) {
+            k++;
         }
-        return trail.end(s.length());
+        System.arraycopy(breaks, k, breaks, k + 1, count - k);
+        breaks[k] = at - k;
+        return count + 1;
+    }
+
+    /** The positions of a text of {@code length} characters in itself with line breaks inserted before {@code breaks}. */
+    private static int[] positionsAround(int[] breaks, int count, int length) {
+        SourcePositions.Trail trail = new SourcePositions.Trail(length + count);
+        int from = 0;
+        for (int k = 0; k < count; k++) {
+            trail.copy(from, breaks[k]);
+            // the break stands for the character it was put before
+            trail.add(breaks[k]);
+            from = breaks[k];
+        }
+        trail.copy(from, length);
+        return trail.end(length);
     }
 
     /**

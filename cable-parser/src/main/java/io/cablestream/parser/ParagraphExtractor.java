@@ -67,16 +67,23 @@ final class ParagraphExtractor {
 
     /**
      * The text of the open paragraph as its lines joined by one space, and where each of its characters is in the
-     * decoded text; the lines between them that are not the paragraph's are omitted from its span.
+     * decoded text; the lines between them that are not the paragraph's are omitted from its span. The joined text
+     * is a view over the lines, made a String only when a glued paragraph may be inside it: copying every
+     * paragraph's characters was a twentieth of a parse, and few paragraphs hold a glued one.
      */
-    private static final class Joined {
+    private static final class Joined implements CharSequence {
         private final CableText text;
         private final SourcePositions positions;
-        private final StringBuilder chars = new StringBuilder(256);
-        /** Segment k: joined characters from {@code joinedStarts[k]} are normalised ones from {@code sourceStarts[k]}. */
+        /**
+         * Segment k: joined characters {@code joinedStarts[k]} to {@code joinedStarts[k] + lengths[k]} are normalised
+         * ones from {@code sourceStarts[k]}; one blank joins it to the next. Only a paragraph's first segment may be
+         * empty, and it is replaced by the next: the starts are strictly increasing.
+         */
         private int[] joinedStarts = new int[32];
         private int[] sourceStarts = new int[32];
+        private int[] lengths = new int[32];
         private int segments;
+        private int length;
         private final List<Span> skipped = new ArrayList<>();
         private final List<Span> omitted = new ArrayList<>();
         private String joined;
@@ -88,26 +95,19 @@ final class ParagraphExtractor {
 
         /** A new paragraph, whose text starts at character {@code from} of line {@code line}. */
         void restart(int line, int from) {
-            chars.setLength(0);
             segments = 0;
+            length = 0;
             skipped.clear();
             omitted.clear();
-            joined = null;
-            segment(text.offsets[line] + from);
-            chars.append(text.lines[line], from, text.lines[line].length());
+            segment(text.offsets[line] + from, text.lines[line].length() - from);
         }
 
         /** Line {@code line} goes on the paragraph. */
         void add(int line) {
-            if (!chars.isEmpty()) {
-                chars.append(' ');
-            }
-            segment(text.offsets[line]);
-            chars.append(text.lines[line]);
+            segment(text.offsets[line], text.lines[line].length());
             // a line skipped before one of the paragraph's own lies inside the paragraph's span
             omitted.addAll(skipped);
             skipped.clear();
-            joined = null;
         }
 
         /** Line {@code line} is not the paragraph's (a page break, furniture, a header line). */
@@ -116,16 +116,46 @@ final class ParagraphExtractor {
             skipped.add(new Span(positions.of(start), positions.of(start + text.lines[line].length())));
         }
 
-        int length() {
-            return chars.length();
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int i) {
+            int k = segmentOf(i);
+            int offset = i - joinedStarts[k];
+            return offset < lengths[k] ? text.source.charAt(sourceStarts[k] + offset) : ' ';
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
         }
 
         @Override
         public String toString() {
             if (joined == null) {
-                joined = chars.toString();
+                StringBuilder b = new StringBuilder(length);
+                for (int k = 0; k < segments; k++) {
+                    if (k > 0) {
+                        b.append(' ');
+                    }
+                    b.append(text.source, sourceStarts[k], sourceStarts[k] + lengths[k]);
+                }
+                joined = b.toString();
             }
             return joined;
+        }
+
+        /**
+         * Could the joined text hold {@code s}, which holds no blank? Only if the normalised text between the
+         * paragraph's first and last character does (the lines skipped between them included).
+         */
+        boolean mayHold(String s) {
+            int end = sourceStarts[segments - 1] + lengths[segments - 1];
+            int at = text.source.indexOf(s, sourceStarts[0]);
+            return at >= 0 && at + s.length() <= end;
         }
 
         /** The decoded position of joined character {@code i}. */
@@ -139,11 +169,23 @@ final class ParagraphExtractor {
         }
 
         private int normalised(int i) {
-            int k = segments - 1;
-            while (k > 0 && joinedStarts[k] > i) {
-                k--;
-            }
+            int k = segmentOf(i);
             return sourceStarts[k] + i - joinedStarts[k];
+        }
+
+        /** The last segment starting at or before joined character {@code i}. */
+        private int segmentOf(int i) {
+            int low = 0;
+            int high = segments - 1;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                if (joinedStarts[mid] <= i) {
+                    low = mid;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return low;
         }
 
         /** The omitted spans inside decoded positions {@code start} to {@code end}. */
@@ -157,13 +199,23 @@ final class ParagraphExtractor {
             return inside;
         }
 
-        private void segment(int sourceStart) {
+        private void segment(int sourceStart, int count) {
+            joined = null;
+            if (segments == 1 && lengths[0] == 0) {
+                segments = 0;
+            }
             if (segments == joinedStarts.length) {
                 joinedStarts = java.util.Arrays.copyOf(joinedStarts, segments * 2);
                 sourceStarts = java.util.Arrays.copyOf(sourceStarts, segments * 2);
+                lengths = java.util.Arrays.copyOf(lengths, segments * 2);
             }
-            joinedStarts[segments] = chars.length();
-            sourceStarts[segments++] = sourceStart;
+            if (segments > 0) {
+                length++;
+            }
+            joinedStarts[segments] = length;
+            sourceStarts[segments] = sourceStart;
+            lengths[segments++] = count;
+            length += count;
         }
     }
 
@@ -234,33 +286,35 @@ final class ParagraphExtractor {
     private static int split(List<Paragraph> out, int number, String marking, Joined joined, Warnings warnings) {
         int n = number;
         String m = marking;
-        String text = joined.toString();
-        String rest = text;
-        // where rest starts in text
+        // where the rest to search starts in the joined text
         int at = 0;
-        while (out.size() < MAX_PARAGRAPHS) {
-            int[] glued = findGlued(rest, n);
-            if (glued == null) {
-                break;
+        // the glued number N or 1N (OCR's reading of N, for N < 10) is written "N. ": "N." is in the text either way
+        if (joined.mayHold((n + 1) + ".")) {
+            String rest = joined.toString();
+            while (out.size() < MAX_PARAGRAPHS) {
+                int[] glued = findGlued(rest, n);
+                if (glued == null) {
+                    break;
+                }
+                int cut = glued[0];
+                int next = glued[1];
+                out.add(paragraph(n, m, joined, at, at + cut));
+                warnings.add("GLUED_PARAGRAPH", "paragraph " + next + " was glued to paragraph " + n);
+                String tail = rest.substring(glued[2]);
+                at += glued[2];
+                Start start = start(tail);
+                if (start != null) {
+                    m = start.marking();
+                    rest = tail.substring(start.end());
+                    at += start.end();
+                } else {
+                    m = null;
+                    rest = tail;
+                }
+                n = next;
             }
-            int cut = glued[0];
-            int next = glued[1];
-            out.add(paragraph(n, m, joined, at, at + cut));
-            warnings.add("GLUED_PARAGRAPH", "paragraph " + next + " was glued to paragraph " + n);
-            String tail = rest.substring(glued[2]);
-            at += glued[2];
-            Start start = start(tail);
-            if (start != null) {
-                m = start.marking();
-                rest = tail.substring(start.end());
-                at += start.end();
-            } else {
-                m = null;
-                rest = tail;
-            }
-            n = next;
         }
-        out.add(paragraph(n, m, joined, at, text.length()));
+        out.add(paragraph(n, m, joined, at, joined.length()));
         return n;
     }
 
@@ -342,26 +396,34 @@ final class ParagraphExtractor {
     }
 
     /** The paragraph whose text is joined characters {@code from} to {@code to}, trimmed. */
-    private static Paragraph paragraph(int number, String marking, Joined joined, int from, int to) {
-        String text = joined.toString();
+    private static Paragraph paragraph(int number, String marking, Joined text, int from, int to) {
         int start = trimStart(text, from, to);
         int end = trimEnd(text, start, to);
         if (marking == null && start < end && text.charAt(start) == '(') {
             // a marking after extra spaces or split over a line: "(SBU)" at the start of the text
-            int close = text.indexOf(')', start);
-            if (close > start + 1 && close < end && close - start <= 30
-                    && MARKING_ONLY.matcher(text.substring(start + 1, close)).matches()) {
-                marking = text.substring(start + 1, close);
+            int close = indexOf(text, ')', start + 1, Math.min(end, start + 31));
+            if (close > start + 1 && MARKING_ONLY.matcher(text.subSequence(start + 1, close)).matches()) {
+                marking = text.subSequence(start + 1, close).toString();
                 start = trimStart(text, close + 1, end);
             }
         }
-        int sourceStart = joined.source(start);
+        int sourceStart = text.source(start);
         // the end of the last character, not the start of what follows it (a skipped line, a glued paragraph)
-        int sourceEnd = end > start ? joined.sourceEnd(end - 1) : sourceStart;
-        return new Paragraph(number, marking, sourceStart, sourceEnd, joined.omitted(sourceStart, sourceEnd));
+        int sourceEnd = end > start ? text.sourceEnd(end - 1) : sourceStart;
+        return new Paragraph(number, marking, sourceStart, sourceEnd, text.omitted(sourceStart, sourceEnd));
     }
 
-    private static int trimStart(String s, int from, int to) {
+    /** The first {@code c} in {@code s} from {@code from} up to {@code to}, or -1. */
+    private static int indexOf(CharSequence s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int trimStart(CharSequence s, int from, int to) {
         int i = from;
         while (i < to && s.charAt(i) <= ' ') {
             i++;
@@ -369,7 +431,7 @@ final class ParagraphExtractor {
         return i;
     }
 
-    private static int trimEnd(String s, int from, int to) {
+    private static int trimEnd(CharSequence s, int from, int to) {
         int i = to;
         while (i > from && s.charAt(i - 1) <= ' ') {
             i--;
