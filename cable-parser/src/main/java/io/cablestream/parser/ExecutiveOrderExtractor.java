@@ -58,7 +58,7 @@ final class ExecutiveOrderExtractor {
         if (i >= n || (line.charAt(i) != 'O' && line.charAt(i) != 'o' && line.charAt(i) != '0')) {
             return null;
         }
-        i = skipSpaces(line, skipDot(line, i + 1));
+        i = LineScanner.skipRegexSpaces(line, skipDot(line, i + 1));
         int end = digitsEnd(line, i, 5);
         return end - i >= 4 ? line.substring(i, end) : null;
     }
@@ -68,9 +68,9 @@ final class ExecutiveOrderExtractor {
      * {@code YYYY/M/D} ({@code YYYY-M-D}) ending at a word's end: {year, month, day, end of the date}, or null.
      */
     private static int[] declassificationDate(String s, int at) {
-        int i = skipSpaces(s, at + "DECL".length());
+        int i = LineScanner.skipRegexSpaces(s, at + "DECL".length());
         if (i < s.length() && s.charAt(i) == ':') {
-            i = skipSpaces(s, i + 1);
+            i = LineScanner.skipRegexSpaces(s, i + 1);
         }
         int first = digitsEnd(s, i, Integer.MAX_VALUE);
         if (first - i <= 2 && separatorAt(s, first, false)) {
@@ -98,7 +98,7 @@ final class ExecutiveOrderExtractor {
 
     /** A "/" (or, when {@code dash}, a "-") at {@code i} that follows at least one digit. */
     private static boolean separatorAt(String s, int i, boolean dash) {
-        if (i == 0 || i >= s.length() || !isDigit(s.charAt(i - 1))) {
+        if (i == 0 || i >= s.length() || !LineScanner.isDigit(s.charAt(i - 1))) {
             return false;
         }
         char c = s.charAt(i);
@@ -113,7 +113,7 @@ final class ExecutiveOrderExtractor {
     /** The end of the run of digits from {@code from}; a run longer than {@code max} ends after {@code max}. */
     private static int digitsEnd(String s, int from, int max) {
         int i = from;
-        while (i < s.length() && i - from < max && isDigit(s.charAt(i))) {
+        while (i < s.length() && i - from < max && LineScanner.isDigit(s.charAt(i))) {
             i++;
         }
         return i;
@@ -123,20 +123,8 @@ final class ExecutiveOrderExtractor {
         return Integer.parseInt(s, from, to, 10);
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     private static int skipDot(String s, int i) {
         return i < s.length() && s.charAt(i) == '.' ? i + 1 : i;
-    }
-
-    private static int skipSpaces(String s, int from) {
-        int i = from;
-        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     private static int indexOfDecl(String s) {

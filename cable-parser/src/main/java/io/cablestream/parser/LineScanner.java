@@ -407,6 +407,20 @@ final class LineScanner {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
+    /** The first character of {@code s} from {@code from} on that is not a regex {@code \s}. */
+    static int skipRegexSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && isRegexSpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** An ASCII digit, the regex class {@code \d}. */
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** Does the line start with this keyword (any case) followed by ':' or a space? */
     static boolean startsWithWord(String line, String word) {
         int n = word.length();

@@ -231,10 +231,10 @@ final class ParagraphExtractor {
         int n = s.length();
         int i = 0;
         if (n > 0 && s.charAt(0) == '\u00b6') {
-            i = skipSpaces(s, 1);
+            i = LineScanner.skipRegexSpaces(s, 1);
         }
         int digits = i;
-        while (i < n && i - digits < 3 && isDigit(s.charAt(i))) {
+        while (i < n && i - digits < 3 && LineScanner.isDigit(s.charAt(i))) {
             i++;
         }
         if (i == digits || i - digits > 2) {
@@ -247,14 +247,14 @@ final class ParagraphExtractor {
         if (i >= n || s.charAt(i) != '.') {
             return null;
         }
-        i = skipSpaces(s, i + 1);
+        i = LineScanner.skipRegexSpaces(s, i + 1);
         String marking = null;
         if (i < n && s.charAt(i) == '(') {
             // a marking holds no ')' and is at most 27 characters: the first ')' closes it, if it is one
             int close = s.indexOf(')', i + 1);
             if (close > 0 && close - i <= 40 && isMarking(s.substring(i + 1, close))) {
                 marking = s.substring(i + 1, close);
-                i = skipSpaces(s, close + 1);
+                i = LineScanner.skipRegexSpaces(s, close + 1);
             }
         }
         return new Start(number, marking, i);
@@ -266,14 +266,6 @@ final class ParagraphExtractor {
             case "U", "SBU", "C", "S", "TS" -> true;
             default -> MARKING_ONLY.matcher(s).matches();
         };
-    }
-
-    private static int skipSpaces(String s, int from) {
-        int i = from;
-        while (i < s.length() && LineScanner.isRegexSpace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /** OCR reads ¶3 as 13: a number ten above the expected one, before paragraph 10, is the expected one. */
@@ -354,7 +346,7 @@ final class ParagraphExtractor {
             return null;
         }
         int i = dot;
-        while (i > 0 && dot - i < 3 && isDigit(s.charAt(i - 1))) {
+        while (i > 0 && dot - i < 3 && LineScanner.isDigit(s.charAt(i - 1))) {
             i--;
         }
         int digits = dot - i;
@@ -379,10 +371,6 @@ final class ParagraphExtractor {
         return number == n + 1 ? new int[]{cut, number, start} : null;
     }
 
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
     private static boolean isSentenceEnd(String s, int k) {
         int i = k;
         while (i >= 0 && s.charAt(i) == ' ') {
@@ -402,8 +390,9 @@ final class ParagraphExtractor {
         if (marking == null && start < end && text.charAt(start) == '(') {
             // a marking after extra spaces or split over a line: "(SBU)" at the start of the text
             int close = indexOf(text, ')', start + 1, Math.min(end, start + 31));
-            if (close > start + 1 && MARKING_ONLY.matcher(text.subSequence(start + 1, close)).matches()) {
-                marking = text.subSequence(start + 1, close).toString();
+            String inner = close > start + 1 ? text.subSequence(start + 1, close).toString() : null;
+            if (inner != null && MARKING_ONLY.matcher(inner).matches()) {
+                marking = inner;
                 start = trimStart(text, close + 1, end);
             }
         }

@@ -24,19 +24,15 @@ record SourceName(String written, int year, String id) {
             letters++;
         }
         int digits = letters;
-        while (digits < id.length() && isDigit(id.charAt(digits))) {
+        while (digits < id.length() && LineScanner.isDigit(id.charAt(digits))) {
             digits++;
         }
-        if (id.length() < 4 || !isDigit(id.charAt(0)) || !isDigit(id.charAt(1)) || letters == 2 || digits == letters
-                || digits != id.length() || digits - letters > 7) {
+        if (id.length() < 4 || !LineScanner.isDigit(id.charAt(0)) || !LineScanner.isDigit(id.charAt(1))
+                || letters == 2 || digits == letters || digits != id.length() || digits - letters > 7) {
             return null;
         }
         int year = Integer.parseInt(id.substring(0, 2));
         return new SourceName(s, year, CableIdExtractor.id(year, id.substring(2, letters), id.substring(letters)));
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     /**
