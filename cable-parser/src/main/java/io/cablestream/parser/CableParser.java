@@ -6,6 +6,7 @@ import io.cablestream.events.ParsedCableBuilder;
 import io.cablestream.events.ParsedCable.Section;
 import io.cablestream.events.ParsedCable.Warning;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -115,7 +116,9 @@ public final class CableParser {
             warnings.add("NOT_UTF8", "bytes are not valid UTF-8; decoded as Windows-1252");
         }
         SourcePositions positions = new SourcePositions();
-        String normalised = Normaliser.normalise(decoded.text(), warnings, positions);
+        // the bytes are the text's UTF-8 unless they were decoded from a guessed charset
+        byte[] utf8 = decoded.charset() == StandardCharsets.UTF_8 ? raw : null;
+        String normalised = Normaliser.normalise(decoded.text(), utf8, warnings, positions);
         ParseBudget.check();
         CableText text = LineScanner.scan(normalised);
         ParseBudget.check();

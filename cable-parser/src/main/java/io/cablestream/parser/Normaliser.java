@@ -33,12 +33,17 @@ final class Normaliser {
     }
 
     static String normalise(String text, Warnings warnings) {
-        return normalise(text, warnings, new SourcePositions());
+        return normalise(text, null, warnings, new SourcePositions());
     }
 
-    /** The normalised text; {@code positions} learn where its characters were in {@code text}. */
-    static String normalise(String text, Warnings warnings, SourcePositions positions) {
-        String s = unglue(characters(text, warnings, positions), positions);
+    /**
+     * The normalised text; {@code positions} learn where its characters were in {@code text}. {@code utf8} is
+     * null or the UTF-8 bytes {@code text} was decoded from, which the test for characters to repair then reads
+     * instead of a copy of the text.
+     */
+    static String normalise(String text, byte[] utf8, Warnings warnings, SourcePositions positions) {
+        boolean clean = utf8 != null ? cleanUtf8(utf8) : clean(text);
+        String s = unglue(clean ? text : characters(text, warnings, positions), positions);
         int length = s.length();
         if (s.indexOf('<') >= 0) {
             s = removeTags(s, positions);
@@ -341,7 +346,7 @@ final class Normaliser {
      * searched apart. A char-by-char test was a tenth of a parse under C2; 13 {@code String.indexOf} passes before
      * it were a fifth under C1, which the services run.
      */
-    private static boolean clean(String text) {
+    static boolean clean(String text) {
         if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
             return false;
         }
@@ -354,6 +359,45 @@ final class Normaliser {
             }
         }
         return cleanBytes(b, i, n);
+    }
+
+    /**
+     * {@link #clean} read off the UTF-8 bytes of the text: the characters it looks for above ASCII are the
+     * sequences C2 A0, C3 82, C3 83, C3 A2, E2 80 A8 and E2 80 A9 there.
+     */
+    static boolean cleanUtf8(byte[] b) {
+        int n = b.length;
+        int i = 0;
+        for (; i + ByteWords.SIZE <= n; i += ByteWords.SIZE) {
+            if (mayNeedCleaning(ByteWords.at(b, i)) && !cleanUtf8(b, i, i + ByteWords.SIZE)) {
+                return false;
+            }
+        }
+        return cleanUtf8(b, i, n);
+    }
+
+    /** No sequence starting in {@code b[from, to)} needs the pass below (it may end after {@code to}). */
+    private static boolean cleanUtf8(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                if (c < 0x20 ? isSpecialControl((char) c) : c == '\\' || c == 0x7f) {
+                    return false;
+                }
+                continue;
+            }
+            int next = i + 1 < b.length ? b[i + 1] & 0xff : 0;
+            boolean special = switch (c) {
+                case 0xc2 -> next == 0xa0;
+                case 0xc3 -> next == 0x82 || next == 0x83 || next == 0xa2;
+                case 0xe2 -> next == 0x80 && i + 2 < b.length && ((b[i + 2] & 0xff) == 0xa8 || (b[i + 2] & 0xff) == 0xa9);
+                default -> false;
+            };
+            if (special) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -407,9 +451,6 @@ final class Normaliser {
     /** Line endings to LF, control characters out, UTF-8-read-as-Latin-1 pairs ({@code Â¶}) back to one character. */
     private static String characters(String text, Warnings warnings, SourcePositions positions) {
         int n = text.length();
-        if (clean(text)) {
-            return text;
-        }
         StringBuilder out = new StringBuilder(n);
         SourcePositions.Trail trail = new SourcePositions.Trail(n);
         int nul = 0;

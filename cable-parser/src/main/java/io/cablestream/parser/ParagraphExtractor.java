@@ -149,13 +149,73 @@ final class ParagraphExtractor {
         }
 
         /**
-         * Could the joined text hold {@code s}, which holds no blank? Only if the normalised text between the
-         * paragraph's first and last character does (the lines skipped between them included).
+         * Could {@link #gluedAt} take {@code number} (digits and a dot) in the joined text: a run of one or two
+         * digits after a pilcrow, or after a sentence's end and blanks, then the dot, a blank and "(" or a capital?
+         * Tested on the normalised text between the paragraph's first and last character: where the joined text has
+         * a blank that joins two lines, this text has a line break (or other blanks the line split trimmed), and the
+         * test then takes whatever may stand there in the joined text. Most "N." a plain search finds are dates and
+         * years ("on OCTOBER 12. BOURDON", "in 2002. The"); a paragraph is joined into a String only for the rest.
          */
-        boolean mayHold(String s) {
+        boolean mayHoldNumber(String number) {
             int end = sourceStarts[segments - 1] + lengths[segments - 1];
-            int at = text.source.indexOf(s, sourceStarts[0]);
-            return at >= 0 && at + s.length() <= end;
+            String source = text.source;
+            for (int at = source.indexOf(number, sourceStarts[0]); at >= 0 && at + number.length() <= end;
+                    at = source.indexOf(number, at + 1)) {
+                if (mayBeGluedAt(source, at + number.length() - 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@link #gluedAt}'s conditions on the dot at {@code dot}, any break between lines taken as a pass. */
+        private boolean mayBeGluedAt(String source, int dot) {
+            if (dot + 1 < source.length() && source.charAt(dot + 1) != ' ' && !isBreak(source, dot + 1)) {
+                return false;
+            }
+            int i = dot;
+            while (i > 0 && dot - i < 3 && LineScanner.isDigit(source.charAt(i - 1))) {
+                i--;
+            }
+            if (dot - i == 0 || dot - i > 2 || i == 0) {
+                return false;
+            }
+            char before = source.charAt(i - 1);
+            if (before == '\u00b6' || isBreak(source, i - 1)) {
+                return true;
+            }
+            if (before != ' ' || !mayEndSentence(source, i - 2)) {
+                return false;
+            }
+            // after ". " within the line: the character the joined text has there too
+            if (dot + 2 >= source.length() || isBreak(source, dot + 1)) {
+                return true;
+            }
+            char after = source.charAt(dot + 2);
+            return after == '(' || Character.isUpperCase(after);
+        }
+
+        /** {@link #isSentenceEnd} where no break between lines stands in the blanks before {@code k}. */
+        private boolean mayEndSentence(String source, int k) {
+            int i = k;
+            while (i >= 0 && source.charAt(i) == ' ') {
+                i--;
+            }
+            return i >= 0 && (isBreak(source, i) || isSentenceEnd(source, i));
+        }
+
+        /** A character the line split trims or breaks at, or the end of a segment (a line cut at its maximum). */
+        private boolean isBreak(String source, int i) {
+            return source.charAt(i) < ' ' || endsSegment(i);
+        }
+
+        private boolean endsSegment(int normalised) {
+            for (int k = 0; k < segments; k++) {
+                if (sourceStarts[k] + lengths[k] == normalised) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The decoded position of joined character {@code i}. */
@@ -280,8 +340,9 @@ final class ParagraphExtractor {
         String m = marking;
         // where the rest to search starts in the joined text
         int at = 0;
-        // the glued number N or 1N (OCR's reading of N, for N < 10) is written "N. ": "N." is in the text either way
-        if (joined.mayHold((n + 1) + ".")) {
+        // the glued number N or 1N (OCR's reading of N, for N < 10) is written "N. ": "N." is in the text either way,
+        // followed by a blank once the lines are joined
+        if (joined.mayHoldNumber((n + 1) + ".")) {
             String rest = joined.toString();
             while (out.size() < MAX_PARAGRAPHS) {
                 int[] glued = findGlued(rest, n);

@@ -34,6 +34,23 @@ class CleanTextWordsTest {
     }
 
     @Test
+    void theTestOnUtf8BytesAgreesWithTheTestOnTheText() {
+        // every Latin-1 character, the separators, and characters whose UTF-8 shares bytes with those looked for
+        StringBuilder chars = new StringBuilder();
+        for (char c = 0; c < 0x100; c++) {
+            chars.append(c);
+        }
+        chars.append("\u2028\u2029\u2013\u201c\u2027\u20a8\u0102\u00e2\u0080");
+        for (int k = 0; k < chars.length(); k++) {
+            for (int place = 0; place < 9; place++) {
+                String text = "ABCDEFGH".substring(0, place) + chars.charAt(k) + "IJKLMNOPQ";
+                assertThat(Normaliser.cleanUtf8(text.getBytes(StandardCharsets.UTF_8)))
+                        .as("U+%04X at %d", (int) chars.charAt(k), place).isEqualTo(Normaliser.clean(text));
+            }
+        }
+    }
+
+    @Test
     void aRealCableWithOneTabOrCarriageReturnAnywhereIsRepaired() {
         String clean = CableParser.text(readSample());
         for (String damage : new String[]{"\t", "\r"}) {
