@@ -39,6 +39,8 @@ final class ClassifierNames {
         "DIRECT", "AFFAI", "AFAIR", "D'AF", "D,AF", "D’AF", "ADVIS", "COORDIN", "ATTACH", "OFFIC", "POLITIC", "ECONOM",
         "DEPUT", "ASSIST", "CONSUL", "DELEGA", "EMBASS", "DEPART", "GOVERN", "INSTITUT", "PROVINC", "INTERAG",
         "PRINCIP", "PERMAN", "SECURIT", "MANAGE", "COMMAND", "SUPERVIS", "SPOKES", "ADMINIST"};
+    /** The first letters of {@link #TITLE_STEMS}: most words are told apart from every stem by it. */
+    private static final String STEM_INITIALS = initials(TITLE_STEMS);
     /** Words that join the words of a title: "Chief of Mission", "Ambassador to Sudan". */
     private static final Set<String> CONNECTORS = Set.of("OF", "FOR", "TO", "AND", "THE", "ON", "IN", "AT", "&", "D",
             "A.", "I.", "A", "BY", "WITH");
@@ -214,13 +216,13 @@ final class ClassifierNames {
         if (PARTICLES.contains(token)) {
             return true;
         }
-        String upper = withoutTrailingDots(token.toUpperCase(Locale.ROOT));
-        if (token.indexOf('/') >= 0 || upper.contains("COUNSEL") || upper.contains("AMBASSAD") || token.startsWith("(") || TITLE_WORDS.contains(upper)
-                || CONNECTORS.contains(upper) || hasTitleStem(upper)) {
+        // a name's words start with a capital: the tests for words of office below are needed for those only
+        if (!Character.isUpperCase(token.charAt(0))) {
             return false;
         }
-        char first = token.charAt(0);
-        if (!Character.isUpperCase(first)) {
+        String upper = withoutTrailingDots(token.toUpperCase(Locale.ROOT));
+        if (token.indexOf('/') >= 0 || upper.contains("COUNSEL") || upper.contains("AMBASSAD") || TITLE_WORDS.contains(upper)
+                || CONNECTORS.contains(upper) || hasTitleStem(upper)) {
             return false;
         }
         // in a text of mixed case, a word all in capitals is an office code (AIT, DCM), not a name
@@ -257,12 +259,25 @@ final class ClassifierNames {
     }
 
     private static boolean hasTitleStem(String upper) {
+        if (upper.isEmpty() || STEM_INITIALS.indexOf(upper.charAt(0)) < 0) {
+            return false;
+        }
         for (String stem : TITLE_STEMS) {
             if (upper.startsWith(stem)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String initials(String[] words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.indexOf(w.substring(0, 1)) < 0) {
+                b.append(w.charAt(0));
+            }
+        }
+        return b.toString();
     }
 
     private static boolean hasLetters(String token, int count) {

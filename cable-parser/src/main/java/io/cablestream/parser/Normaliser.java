@@ -264,7 +264,7 @@ final class Normaliser {
         if (b == null) {
             return current;
         }
-        positions.follow(positionsAround(breaks, inserted, s.length()));
+        positions.followInsertions(breaks, inserted, s.length());
         return b.toString();
     }
 
@@ -281,20 +281,6 @@ final class Normaliser {
         System.arraycopy(breaks, k, breaks, k + 1, count - k);
         breaks[k] = at - k;
         return count + 1;
-    }
-
-    /** The positions of a text of {@code length} characters in itself with line breaks inserted before {@code breaks}. */
-    private static int[] positionsAround(int[] breaks, int count, int length) {
-        SourcePositions.Trail trail = new SourcePositions.Trail(length + count);
-        int from = 0;
-        for (int k = 0; k < count; k++) {
-            trail.copy(from, breaks[k]);
-            // the break stands for the character it was put before
-            trail.add(breaks[k]);
-            from = breaks[k];
-        }
-        trail.copy(from, length);
-        return trail.end(length);
     }
 
     /**

@@ -149,7 +149,17 @@ final class ReferenceExtractor {
             return true;
         }
         String last = s.substring(s.lastIndexOf(' ') + 1);
-        return last.equalsIgnoreCase("AND") || last.matches("\\d{2}|[A-Z][.)]|\\([A-Z]\\)");
+        return last.equalsIgnoreCase("AND") || isYearOrBullet(last);
+    }
+
+    /** {@code \d{2}|[A-Z][.)]|\([A-Z]\)} without a regex: String.matches compiles one per call. */
+    private static boolean isYearOrBullet(String w) {
+        if (w.length() == 2) {
+            char a = w.charAt(0);
+            char b = w.charAt(1);
+            return (LineScanner.isDigit(a) && LineScanner.isDigit(b)) || (a >= 'A' && a <= 'Z' && (b == '.' || b == ')'));
+        }
+        return w.length() == 3 && w.charAt(0) == '(' && w.charAt(1) >= 'A' && w.charAt(1) <= 'Z' && w.charAt(2) == ')';
     }
 
     private static boolean startsWithBullet(String line) {

@@ -10,9 +10,26 @@ final class SourcePositions {
 
     /** {@code source[i]}: position in the decoded text of normalised character i; one more for the end. Null: same. */
     private int[] source;
+    /**
+     * While the only step is the insertion of line breaks (glued fields moved to lines of their own, one cable in
+     * seven), {@code source} stays null and the breaks are kept instead of a position per character: break k was
+     * put before decoded character {@code breaks[k]}, in increasing order.
+     */
+    private int[] breaks;
+    private int breakCount;
+    private int insertedIntoLength;
 
     /** The decoded position of normalised position {@code i} (0 to the normalised length, inclusive). */
     int of(int i) {
+        if (breaks != null) {
+            int at = Math.max(0, Math.min(i, insertedIntoLength + breakCount));
+            // break k stands at breaks[k] + k; it and each character after it are one further than in the input
+            int before = 0;
+            while (before < breakCount && breaks[before] + before < at) {
+                before++;
+            }
+            return at - before;
+        }
         if (source == null) {
             return i;
         }
@@ -30,8 +47,34 @@ final class SourcePositions {
         return next - start <= 3 ? next : start + 1;
     }
 
+    /**
+     * A step put {@code count} line breaks into its input of {@code inputLength} characters, break k before input
+     * character {@code breaks[k]} (increasing); each break stands for the character it was put before.
+     */
+    void followInsertions(int[] breaks, int count, int inputLength) {
+        if (source == null && this.breaks == null) {
+            this.breaks = breaks;
+            this.breakCount = count;
+            this.insertedIntoLength = inputLength;
+            return;
+        }
+        Trail trail = new Trail(inputLength + count);
+        int from = 0;
+        for (int k = 0; k < count; k++) {
+            trail.copy(from, breaks[k]);
+            trail.add(breaks[k]);
+            from = breaks[k];
+        }
+        trail.copy(from, inputLength);
+        follow(trail.end(inputLength));
+    }
+
     /** A step turned its input into an output whose character j was input character {@code step[j]}. */
     void follow(int[] step) {
+        if (breaks != null) {
+            source = materialised();
+            breaks = null;
+        }
         if (source == null) {
             source = step;
             return;
@@ -41,6 +84,15 @@ final class SourcePositions {
             composed[j] = source[step[j]];
         }
         source = composed;
+    }
+
+    /** The positions the kept breaks stand for, one per normalised character and one for the end. */
+    private int[] materialised() {
+        int[] out = new int[insertedIntoLength + breakCount + 1];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = of(i);
+        }
+        return out;
     }
 
     /** The input positions of a step's output, recorded as the step appends to it. */
@@ -69,7 +121,7 @@ final class SourcePositions {
         /** The positions, with the end of the output at the end of the input. */
         int[] end(int inputLength) {
             add(inputLength);
-            return Arrays.copyOf(positions, size);
+            return size == positions.length ? positions : Arrays.copyOf(positions, size);
         }
 
         private void room(int more) {
