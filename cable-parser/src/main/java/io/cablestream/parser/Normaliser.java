@@ -327,29 +327,18 @@ final class Normaliser {
     /**
      * True when no character needs the pass below, the common case: none of CR, tab, NUL, FF, VT, backslash, DEL,
      * no-break space, the Latin-1 readings of UTF-8 lead bytes (Â, Ã, â) and the Unicode line and paragraph
-     * separators (other control characters are harmless and rare). The text's Latin-1 bytes are tested eight at a
-     * time ({@link #mayNeedCleaning}); only a word that may hold one is looked at byte by byte. Characters above U+00FF become {@code ?} in those bytes, so the two separators are
-     * searched apart. A char-by-char test was a tenth of a parse under C2; 13 {@code String.indexOf} passes before
-     * it were a fifth under C1, which the services run.
+     * separators (other control characters are harmless and rare). Tested on the text's UTF-8 ({@link #cleanUtf8}):
+     * the parser passes the bytes it decoded, so only a text from a guessed charset is encoded for it.
      */
     static boolean clean(String text) {
-        if (text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0) {
-            return false;
-        }
-        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-        int n = b.length;
-        int i = 0;
-        for (; i + ByteWords.SIZE <= n; i += ByteWords.SIZE) {
-            if (mayNeedCleaning(ByteWords.at(b, i)) && !cleanBytes(b, i, i + ByteWords.SIZE)) {
-                return false;
-            }
-        }
-        return cleanBytes(b, i, n);
+        return cleanUtf8(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * {@link #clean} read off the UTF-8 bytes of the text: the characters it looks for above ASCII are the
-     * sequences C2 A0, C3 82, C3 83, C3 A2, E2 80 A8 and E2 80 A9 there.
+     * {@link #clean} read off the UTF-8 bytes of a text, eight at a time ({@link #mayNeedCleaning}); only a word
+     * that may hold such a character is looked at byte by byte, where the characters above ASCII are the sequences
+     * C2 A0, C3 82, C3 83, C3 A2, E2 80 A8 and E2 80 A9. A char-by-char test was a tenth of a parse under C2; 13
+     * {@code String.indexOf} passes before it were a fifth under C1, which the services run.
      */
     static boolean cleanUtf8(byte[] b) {
         int n = b.length;
@@ -395,23 +384,8 @@ final class Normaliser {
                 | ByteWords.equal(word, (byte) '\\') | ByteWords.equal(word, (byte) 0x7f)) != 0;
     }
 
-    private static boolean cleanBytes(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = (char) (b[i] & 0xff);
-            if (c < 0x20 ? isSpecialControl(c) : c == '\\' || (c >= 0x7f && isSpecialAboveAscii(c))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isSpecialControl(char c) {
         return c == '\r' || c == '\t' || c == '\0' || c == '\f' || c == '\u000b';
-    }
-
-    private static boolean isSpecialAboveAscii(char c) {
-        return c == '\u007f' || c == '\u00a0' || c == '\u00c2' || c == '\u00c3' || c == '\u00e2' || c == '\u2028'
-                || c == '\u2029';
     }
 
     /** A backslash not ending a line, a Â or Ã not followed by a continuation byte: left in the run. */

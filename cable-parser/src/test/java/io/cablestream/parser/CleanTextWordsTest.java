@@ -33,19 +33,23 @@ class CleanTextWordsTest {
         }
     }
 
+    /** The characters the repair pass is for: {@link Normaliser#clean}'s list. */
+    private static final String NEEDS_REPAIR = "\r\t\0\f\u000b\\\u007f\u00a0\u00c2\u00c3\u00e2\u2028\u2029";
+
     @Test
-    void theTestOnUtf8BytesAgreesWithTheTestOnTheText() {
+    void theTestOnUtf8BytesFlagsExactlyTheCharactersToRepair() {
         // every Latin-1 character, the separators, and characters whose UTF-8 shares bytes with those looked for
         StringBuilder chars = new StringBuilder();
         for (char c = 0; c < 0x100; c++) {
             chars.append(c);
         }
-        chars.append("\u2028\u2029\u2013\u201c\u2027\u20a8\u0102\u00e2\u0080");
+        chars.append("\u2028\u2029\u2013\u201c\u2027\u20a8\u0102\u0080\u00b6");
         for (int k = 0; k < chars.length(); k++) {
+            char c = chars.charAt(k);
             for (int place = 0; place < 9; place++) {
-                String text = "ABCDEFGH".substring(0, place) + chars.charAt(k) + "IJKLMNOPQ";
+                String text = "ABCDEFGH".substring(0, place) + c + "IJKLMNOPQ";
                 assertThat(Normaliser.cleanUtf8(text.getBytes(StandardCharsets.UTF_8)))
-                        .as("U+%04X at %d", (int) chars.charAt(k), place).isEqualTo(Normaliser.clean(text));
+                        .as("U+%04X at %d", (int) c, place).isEqualTo(NEEDS_REPAIR.indexOf(c) < 0);
             }
         }
     }
