@@ -173,11 +173,8 @@ final class ParagraphExtractor {
             if (dot + 1 < source.length() && source.charAt(dot + 1) != ' ' && !isBreak(source, dot + 1)) {
                 return false;
             }
-            int i = dot;
-            while (i > 0 && dot - i < 3 && LineScanner.isDigit(source.charAt(i - 1))) {
-                i--;
-            }
-            if (dot - i == 0 || dot - i > 2 || i == 0) {
+            int i = numberStart(source, dot);
+            if (i < 0) {
                 return false;
             }
             char before = source.charAt(i - 1);
@@ -406,12 +403,8 @@ final class ParagraphExtractor {
         if (dot + 2 >= s.length()) {
             return null;
         }
-        int i = dot;
-        while (i > 0 && dot - i < 3 && LineScanner.isDigit(s.charAt(i - 1))) {
-            i--;
-        }
-        int digits = dot - i;
-        if (digits == 0 || digits > 2 || i == 0) {
+        int i = numberStart(s, dot);
+        if (i < 0) {
             return null;
         }
         char before = s.charAt(i - 1);
@@ -430,6 +423,18 @@ final class ParagraphExtractor {
         }
         int number = repair(Integer.parseInt(s.substring(i, dot)), n);
         return number == n + 1 ? new int[]{cut, number, start} : null;
+    }
+
+    /**
+     * The start of the paragraph number that ends before the dot at {@code dot}: a run of one or two digits with a
+     * character before it; -1 when there is none, or the run is longer.
+     */
+    private static int numberStart(String s, int dot) {
+        int i = dot;
+        while (i > 0 && dot - i < 3 && LineScanner.isDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        return dot - i == 0 || dot - i > 2 || i == 0 ? -1 : i;
     }
 
     private static boolean isSentenceEnd(String s, int k) {
